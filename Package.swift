@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Samsvar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "samsvar", targets: ["SamsvarCLI"]),
+        .library(name: "RDF", targets: ["RDF"]),
+        .library(name: "Turtle", targets: ["Turtle"]),
+        .library(name: "RDFIO", targets: ["RDFIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RDF"),
+        .target(name: "Turtle", dependencies: ["RDF"]),
+        .target(name: "RDFIO", dependencies: ["RDF", "Turtle"]),
+        .executableTarget(
+            name: "SamsvarCLI",
+            dependencies: [
+                "RDFIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support (like HummingbirdTesting): the W3C manifest reader and the
+        // conformance harness that every syntax's test target shares.
+        .target(name: "RDFTestSupport", dependencies: ["RDF", "RDFIO"], path: "Tests/RDFTestSupport"),
+        .testTarget(name: "RDFTests", dependencies: ["RDF"]),
+        .testTarget(name: "TurtleTests", dependencies: ["Turtle", "RDFTestSupport"]),
+        .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
+        .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
