@@ -1,7 +1,52 @@
 import ArgumentParser
+import Foundation
+import RDF
+import RDFIO
 
-/// The `samsvar` command: thin swift-argument-parser commands over the library modules.
+/// The `samsvar` executable: thin swift-argument-parser commands over the library modules.
 @main
 struct Samsvar: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "samsvar")
+    static let configuration = CommandConfiguration(
+        commandName: "samsvar",
+        abstract: "Parse, convert and check RDF catalogues and vocabularies.",
+        discussion: """
+        Samsvar reads the RDF that agencies publish (N-Triples and N-Quads today; Turtle, \
+        TriG and RDF/XML next) and converts it between syntaxes.
+
+        Exit status: 0 success, 2 bad input or usage (with path:line:column on stderr).
+        """,
+        subcommands: [ConvertCommand.self, CountCommand.self]
+    )
+
+    /// Runs the command and maps failures to the exit statuses of the CLI contract:
+    /// 2 for bad input and usage errors (swift-argument-parser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let error as RDFSyntaxError {
+            fail(error.description)
+        } catch let error as RDFInputError {
+            fail(error.description)
+        } catch let error as CLIError {
+            fail("error: \(error.message)")
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let message = fullMessage(for: error)
+            fail(message.isEmpty ? "error: \(error)" : message)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(2)
+    }
+}
+
+/// A usage or environment error the CLI reports with exit status 2.
+struct CLIError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
