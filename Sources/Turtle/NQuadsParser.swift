@@ -30,6 +30,7 @@ public final class NQuadsParser {
     private let sink: QuadSink
     private var pending: [UInt8] = []
     private var scratch: [UInt8] = []
+    private var iriCache = TokenCache()
     private var line = 1
     private var sawAnyInput = false
 
@@ -207,15 +208,15 @@ public final class NQuadsParser {
 
     @inline(__always) private func absoluteIRI(_ c: inout ByteCursor) throws(LexError) -> String {
         let at = c.pos
-        let iri = try c.readIRIRef()
-        guard ByteCursor.hasScheme(iri) else {
+        let (iri, hasScheme) = try c.scanIRIRef(cache: &iriCache)
+        guard hasScheme else {
             throw LexError(message: "relative IRI <\(iri)> is not allowed in \(syntax.name); IRIs must be absolute", offset: at)
         }
         return iri
     }
 
     @inline(__always) private func literal(_ c: inout ByteCursor) throws(LexError) -> Literal {
-        let lexical = try c.readShortString()
+        let lexical = try c.scanShortString()
         guard !c.atEnd else { return Literal(lexical) }
         switch c.current {
         case UInt8(ascii: "@"):
