@@ -26,7 +26,7 @@ let package = Package(
         ),
         // Test support (like HummingbirdTesting): the W3C manifest reader and the
         // conformance harness that every syntax's test target shares.
-        .target(name: "RDFTestSupport", dependencies: ["RDF", "RDFIO"], path: "Tests/RDFTestSupport"),
+        .target(name: "RDFTestSupport", dependencies: ["RDF", "Turtle", "RDFIO"], path: "Tests/RDFTestSupport"),
         .testTarget(name: "RDFTests", dependencies: ["RDF"]),
         .testTarget(name: "TurtleTests", dependencies: ["Turtle", "RDFTestSupport"]),
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),

@@ -55,7 +55,7 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     public var isWritable: Bool { Self.writable.contains(self) }
 
     /// The syntaxes this build reads (kept in step with `RDFReader`).
-    public static let readable: [RDFFormat] = [.nTriples, .nQuads]
+    public static let readable: [RDFFormat] = [.nTriples, .nQuads, .turtle, .trig]
     /// The syntaxes this build writes (kept in step with `RDFWriter`).
     public static let writable: [RDFFormat] = [.nTriples, .nQuads]
 

@@ -15,6 +15,7 @@ public protocol RDFPushParser: AnyObject {
 }
 
 extension NQuadsParser: RDFPushParser {}
+extension TurtleParser: RDFPushParser {}
 
 /// An input that cannot be read at all (missing file, unsupported format); syntax errors
 /// are `RDFSyntaxError`s instead.
@@ -39,6 +40,8 @@ public enum RDFReader {
         switch format {
         case .nTriples: return NQuadsParser(syntax: .nTriples, source: source, sink: sink)
         case .nQuads: return NQuadsParser(syntax: .nQuads, source: source, sink: sink)
+        case .turtle: return TurtleParser(syntax: .turtle, base: base, source: source, sink: sink)
+        case .trig: return TurtleParser(syntax: .trig, base: base, source: source, sink: sink)
         default:
             throw RDFInputError("reading \(format.displayName) is not supported yet", source: source)
         }

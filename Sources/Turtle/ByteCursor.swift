@@ -200,28 +200,44 @@ struct ByteCursor {
         }
     }
 
-    // MARK: Language tags and blank nodes
+    // MARK: Literals, language tags and blank nodes
 
-    /// Reads `LANGTAG` at `@`: `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`, returned without the `@`.
+    /// A literal with an explicit datatype. `xsd:string` is the plain form; `rdf:langString`
+    /// (and RDF 1.2's `rdf:dirLangString`) cannot be written with `^^`: such literals
+    /// need a language tag (RDF 1.1 Concepts section 3.3).
+    static func typedLiteral(_ lexical: String, datatype: String, at offset: Int) throws(LexError) -> Literal {
+        if datatype == XSD.string { return Literal(lexical) }
+        if datatype == RDFVocabulary.langString || datatype == Namespace.rdf("dirLangString") {
+            throw LexError(message: "a literal of datatype <\(datatype)> needs a language tag, not ^^", offset: offset)
+        }
+        return Literal(lexical, datatype: datatype)
+    }
+
+    /// Reads `LANGTAG` at `@`: `[a-zA-Z]{1,8} ('-' [a-zA-Z0-9]{1,8})*`, returned without
+    /// the `@`. The subtag lengths are BCP 47's, which RDF 1.1 Concepts section 3.3
+    /// requires and the RDF 1.2 grammar spells out.
     mutating func readLanguageTag() throws(LexError) -> String {
         let at = pos
         pos += 1
         let start = pos
         while pos < end, Self.isAlpha(base[pos]) { pos += 1 }
         guard pos > start else { throw LexError(message: "language tag must start with a letter", offset: at) }
+        guard pos - start <= 8 else { throw LexError(message: "language subtag longer than 8 letters (BCP 47)", offset: start) }
         while pos < end, base[pos] == UInt8(ascii: "-") {
             let dash = pos
             pos += 1
             let sub = pos
             while pos < end, Self.isAlpha(base[pos]) || Self.isDigit(base[pos]) { pos += 1 }
             guard pos > sub else { throw LexError(message: "empty language subtag", offset: dash) }
+            guard pos - sub <= 8 else { throw LexError(message: "language subtag longer than 8 characters (BCP 47)", offset: sub) }
         }
         return String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
     }
 
-    /// Reads `BLANK_NODE_LABEL` at `_`, returning the label without `_:`.
-    /// N-Triples also allows `:` inside labels (its `PN_CHARS_U`); Turtle does not.
-    mutating func readBlankNodeLabel(allowColon: Bool) throws(LexError) -> String {
+    /// Reads `BLANK_NODE_LABEL` at `_`, returning the label without `_:`. The same rule
+    /// holds in N-Triples and Turtle: the `:` once in N-Triples' `PN_CHARS_U` is an erratum
+    /// (W3C tests `nt-syntax-bad-bnode-01/02`).
+    mutating func readBlankNodeLabel() throws(LexError) -> String {
         let at = pos
         guard peek(1) == UInt8(ascii: ":") else {
             throw LexError(message: "expected ':' after '_' in a blank node label", offset: at)
@@ -231,7 +247,7 @@ struct ByteCursor {
         // First character: PN_CHARS_U | [0-9]
         guard pos < end else { throw LexError(message: "empty blank node label", offset: at) }
         let (first, firstLen) = try scalar(at: pos)
-        guard Self.isPNCharsU(first) || (first.value >= 0x30 && first.value <= 0x39) || (allowColon && first == ":") else {
+        guard Self.isPNCharsU(first) || (first.value >= 0x30 && first.value <= 0x39)  else {
             throw LexError(message: "blank node label cannot start with '\(Character(first))'", offset: pos)
         }
         pos += firstLen
@@ -240,7 +256,7 @@ struct ByteCursor {
             let b = base[pos]
             if b < 0x80 {
                 if b == UInt8(ascii: ".") { pos += 1; continue }
-                guard Self.isPNCharsASCII(b) || (allowColon && b == UInt8(ascii: ":")) else { break }
+                guard Self.isPNCharsASCII(b)  else { break }
                 pos += 1
                 lastNonDot = pos
             } else {

@@ -172,7 +172,7 @@ public final class NQuadsParser {
         let subject: Term
         switch c.current {
         case UInt8(ascii: "<"): subject = .iri(try absoluteIRI(&c))
-        case UInt8(ascii: "_"): subject = .blankNode(try c.readBlankNodeLabel(allowColon: true))
+        case UInt8(ascii: "_"): subject = .blankNode(try c.readBlankNodeLabel())
         default: throw LexError(message: "expected a subject: an IRI in <...> or a blank node _:label", offset: c.pos)
         }
         c.skipSpacesAndTabs()
@@ -185,7 +185,7 @@ public final class NQuadsParser {
         let object: Term
         switch c.current {
         case UInt8(ascii: "<"): object = .iri(try absoluteIRI(&c))
-        case UInt8(ascii: "_"): object = .blankNode(try c.readBlankNodeLabel(allowColon: true))
+        case UInt8(ascii: "_"): object = .blankNode(try c.readBlankNodeLabel())
         case UInt8(ascii: "\""): object = .literal(try literal(&c))
         default: throw LexError(message: "expected an object: an IRI, a blank node or a \"literal\"", offset: c.pos)
         }
@@ -194,7 +194,7 @@ public final class NQuadsParser {
         if syntax == .nQuads, !c.atEnd {
             switch c.current {
             case UInt8(ascii: "<"): graph = .iri(try absoluteIRI(&c))
-            case UInt8(ascii: "_"): graph = .blankNode(try c.readBlankNodeLabel(allowColon: true))
+            case UInt8(ascii: "_"): graph = .blankNode(try c.readBlankNodeLabel())
             default: break
             }
             c.skipSpacesAndTabs()
@@ -215,20 +215,29 @@ public final class NQuadsParser {
         return iri
     }
 
+    /// `STRING_LITERAL_QUOTE ('^^' IRIREF | LANGTAG)?`; white space may separate the tokens
+    /// (RDF 1.2 N-Triples C14N tests `extra_whitespace-03/04`).
     @inline(__always) private func literal(_ c: inout ByteCursor) throws(LexError) -> Literal {
         let lexical = try c.scanShortString()
+        let afterString = c.pos
+        c.skipSpacesAndTabs()
         guard !c.atEnd else { return Literal(lexical) }
         switch c.current {
         case UInt8(ascii: "@"):
             return Literal(lexical, language: try c.readLanguageTag())
         case UInt8(ascii: "^"):
-            guard c.peek(1) == UInt8(ascii: "^"), c.peek(2) == UInt8(ascii: "<") else {
+            guard c.peek(1) == UInt8(ascii: "^") else {
                 throw LexError(message: "expected ^^<datatype IRI> after the literal", offset: c.pos)
             }
             c.pos += 2
-            let datatype = try absoluteIRI(&c)
-            return datatype == XSD.string ? Literal(lexical) : Literal(lexical, datatype: datatype)
+            c.skipSpacesAndTabs()
+            guard !c.atEnd, c.current == UInt8(ascii: "<") else {
+                throw LexError(message: "expected ^^<datatype IRI> after the literal", offset: c.pos)
+            }
+            let at = c.pos
+            return try ByteCursor.typedLiteral(lexical, datatype: try absoluteIRI(&c), at: at)
         default:
+            c.pos = afterString
             return Literal(lexical)
         }
     }

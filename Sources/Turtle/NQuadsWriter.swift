@@ -10,8 +10,8 @@ public struct RDFWriteError: Error, Sendable, CustomStringConvertible {
 /// Writes N-Triples or N-Quads in canonical form (RDF 1.2 N-Triples section "Canonical
 /// N-Triples"): one space between terms, ` .` and `\n` after each statement, lower-case
 /// language tags, `xsd:string` left implicit, and only the characters that must be
-/// escaped escaped — `\b \t \n \f \r \" \\` as ECHAR, the other controls and U+007F as
-/// `\u00XX` with upper-case hex.
+/// escaped escaped — `\b \t \n \f \r \" \\` as ECHAR, the other controls, U+007F and
+/// the noncharacters U+FFFE and U+FFFF as `\uXXXX` with upper-case hex.
 ///
 /// Output is buffered and handed to `output` in blocks; call `flush()` at the end.
 public final class NQuadsWriter {
@@ -105,23 +105,35 @@ public final class NQuadsWriter {
         out.append(0x3E)
     }
 
-    static func appendString(_ s: String, to out: inout [UInt8]) {
+    static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x08: out.append(contentsOf: [0x5C, 0x62])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x00...0x1F, 0x7F:
-                let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
+        var string = string
+        string.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                switch b {
+                case 0x08: out.append(contentsOf: [0x5C, 0x62])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x00...0x1F, 0x7F:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+                case 0xEF where i + 2 < u.count && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF):
+                    // The noncharacters U+FFFE and U+FFFF are written as UCHARs.
+                    out.append(contentsOf: [0x5C, 0x75, 0x46, 0x46, 0x46, u[i + 2] == 0xBE ? 0x45 : 0x46])
+                    i += 2
+                default: out.append(b)
+                }
+                i += 1
             }
         }
         out.append(0x22)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
 }

@@ -1,2 +1,0 @@
-/// Shared test support.
-public enum RDFTestSupport {}
