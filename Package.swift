@@ -8,15 +8,22 @@ let package = Package(
         .executable(name: "samsvar", targets: ["SamsvarCLI"]),
         .library(name: "RDF", targets: ["RDF"]),
         .library(name: "Turtle", targets: ["Turtle"]),
+        .library(name: "RDFXML", targets: ["RDFXML"]),
         .library(name: "RDFIO", targets: ["RDFIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "RDF"),
         .target(name: "Turtle", dependencies: ["RDF"]),
-        .target(name: "RDFIO", dependencies: ["RDF", "Turtle"]),
+        .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
+        .target(name: "RDFIO", dependencies: ["RDF", "Turtle", "RDFXML"]),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
@@ -29,6 +36,7 @@ let package = Package(
         .target(name: "RDFTestSupport", dependencies: ["RDF", "Turtle", "RDFIO"], path: "Tests/RDFTestSupport"),
         .testTarget(name: "RDFTests", dependencies: ["RDF"]),
         .testTarget(name: "TurtleTests", dependencies: ["Turtle", "RDFTestSupport"]),
+        .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "RDFTestSupport"]),
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport"]),
     ],

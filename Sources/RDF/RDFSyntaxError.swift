@@ -25,5 +25,13 @@ public struct RDFSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
+/// An error writing RDF: a term or statement that the target syntax cannot express.
+public struct RDFWriteError: Error, Sendable, CustomStringConvertible {
+    /// What cannot be written, and what to do instead.
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "error: \(message)" }
+}
+
 /// Where quads go as a parser produces them.
 public typealias QuadSink = (Quad) throws -> Void

@@ -30,6 +30,8 @@ struct Samsvar: ParsableCommand {
             fail(error.description)
         } catch let error as RDFInputError {
             fail(error.description)
+        } catch let error as RDFWriteError {
+            fail(error.description)
         } catch let error as CLIError {
             fail("error: \(error.message)")
         } catch {

@@ -1,12 +1,5 @@
 import RDF
 
-/// An error writing RDF: a term that the target syntax cannot express.
-public struct RDFWriteError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// Writes N-Triples or N-Quads in canonical form (RDF 1.2 N-Triples section "Canonical
 /// N-Triples"): one space between terms, ` .` and `\n` after each statement, lower-case
 /// language tags, `xsd:string` left implicit, and only the characters that must be
