@@ -51,21 +51,21 @@ public struct Literal: Hashable, Sendable {
     public var language: String?
 
     /// A plain string (`xsd:string`).
-    public init(_ lexicalForm: String) {
+    @inlinable public init(_ lexicalForm: String) {
         self.lexicalForm = lexicalForm
         self.datatype = XSD.string
         self.language = nil
     }
 
     /// A language-tagged string; the datatype is `rdf:langString`.
-    public init(_ lexicalForm: String, language: String) {
+    @inlinable public init(_ lexicalForm: String, language: String) {
         self.lexicalForm = lexicalForm
         self.datatype = RDFVocabulary.langString
         self.language = language
     }
 
     /// A typed literal.
-    public init(_ lexicalForm: String, datatype: String) {
+    @inlinable public init(_ lexicalForm: String, datatype: String) {
         self.lexicalForm = lexicalForm
         self.datatype = datatype
         self.language = nil
@@ -99,7 +99,7 @@ public struct Triple: Hashable, Sendable {
     public var predicate: Term
     public var object: Term
 
-    public init(_ subject: Term, _ predicate: Term, _ object: Term) {
+    @inlinable public init(_ subject: Term, _ predicate: Term, _ object: Term) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
@@ -114,7 +114,7 @@ public struct Quad: Hashable, Sendable {
     /// The graph name, or `nil` for the default graph.
     public var graph: Term?
 
-    public init(_ subject: Term, _ predicate: Term, _ object: Term, graph: Term? = nil) {
+    @inlinable public init(_ subject: Term, _ predicate: Term, _ object: Term, graph: Term? = nil) {
         self.subject = subject
         self.predicate = predicate
         self.object = object
