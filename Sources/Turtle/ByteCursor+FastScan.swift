@@ -29,15 +29,7 @@ extension ByteCursor {
             return (iri, ByteCursor.hasScheme(iri))
         }
         let close = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        let flags = byteClasses.withUnsafeBufferPointer { table -> UInt8 in
-            var flags: UInt8 = 0
-            var i = start
-            while i < close {
-                flags |= table[Int(base[i])]
-                i += 1
-            }
-            return flags
-        }
+        let flags = classes(start, close)
         if flags & 3 != 0 {
             let iri = try readIRIRef()
             return (iri, ByteCursor.hasScheme(iri))
@@ -60,19 +52,25 @@ extension ByteCursor {
             return try readShortString()
         }
         let close = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        let flags = byteClasses.withUnsafeBufferPointer { table -> UInt8 in
+        let flags = classes(start, close)
+        if flags & (2 | 8) != 0 { return try readShortString() }
+        let s = try makeString(start, close, high: flags & 4 != 0 ? 0x80 : 0)
+        pos = close + 1
+        return s
+    }
+
+    /// The union of the byte classes of `base[start..<end]`.
+    @inline(__always)
+    func classes(_ start: Int, _ end: Int) -> UInt8 {
+        byteClasses.withUnsafeBufferPointer { table -> UInt8 in
             var flags: UInt8 = 0
             var i = start
-            while i < close {
+            while i < end {
                 flags |= table[Int(base[i])]
                 i += 1
             }
             return flags
         }
-        if flags & (2 | 8) != 0 { return try readShortString() }
-        let s = try makeString(start, close, high: flags & 4 != 0 ? 0x80 : 0)
-        pos = close + 1
-        return s
     }
 
     /// RFC 3986 section 3.1 scheme check on raw bytes: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`.

@@ -22,7 +22,7 @@ struct TokenCache {
     /// The string for `bytes`, from the cache or made by `make` and remembered.
     @inline(__always)
     mutating func string(_ bytes: UnsafePointer<UInt8>, _ count: Int, make: () throws(LexError) -> String) throws(LexError) -> String {
-        let h = Self.hash(bytes, count)
+        let h = ByteHash.hash(bytes, count) | 1  // never 0, so empty slots never match
         let slot = Int(truncatingIfNeeded: h) & mask
         if hashes[slot] == h {
             var s = strings[slot]
@@ -34,27 +34,28 @@ struct TokenCache {
         strings[slot] = s
         return s
     }
+}
 
-    /// A fast 64-bit hash over 8-byte words (never 0, so empty slots never match).
+/// A fast 64-bit hash of raw token bytes, eight bytes at a time, for the token caches.
+enum ByteHash {
     @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        let raw = UnsafeRawPointer(p)
+    static func hash(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(start)
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: count)
         var i = 0
         while i + 8 <= count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0x100_0000_01B3 &+ (h >> 29)
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
             i += 8
         }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
         while i < count {
-            tail |= UInt64(p[i]) << shift
+            tail |= UInt64(start[i]) << shift
             shift += 8
             i += 1
         }
-        h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 32
-        return h | 1
+        h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 29)
     }
 }

@@ -25,26 +25,10 @@ struct PrefixedNameCache {
     private var slots: [Slot] = []
     private var keys: [UInt8] = []
 
-    /// A hash of `count` bytes at `start`, eight bytes at a time.
+    /// The hash the cache is keyed by (shared with `TokenCache`).
     @inline(__always)
     static func hash(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        let raw = UnsafeRawPointer(start)
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: count)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 32
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < count {
-            tail |= UInt64(start[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        return h ^ (h >> 29)
+        ByteHash.hash(start, count)
     }
 
     @inline(__always)
