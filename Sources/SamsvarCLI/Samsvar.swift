@@ -15,7 +15,7 @@ struct Samsvar: ParsableCommand {
 
         Exit status: 0 success, 2 bad input or usage (with path:line:column on stderr).
         """,
-        subcommands: [ConvertCommand.self, CountCommand.self]
+        subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self]
     )
 
     /// Runs the command and maps failures to the exit statuses of the CLI contract:
