@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "RDFTestSupport", dependencies: ["RDF", "Turtle", "RDFIO"], path: "Tests/RDFTestSupport"),
         .testTarget(name: "RDFTests", dependencies: ["RDF"]),
         .testTarget(name: "TurtleTests", dependencies: ["Turtle", "RDFTestSupport"]),
-        .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "RDFTestSupport"]),
+        .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport"]),
     ],

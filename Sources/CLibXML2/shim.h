@@ -4,6 +4,14 @@
 #ifndef SAMSVAR_CLIBXML2_SHIM_H
 #define SAMSVAR_CLIBXML2_SHIM_H
 
+// Debian's libxml2 is built with ICU, and <libxml/encoding.h> then includes the system's
+// <unicode/ucnv.h>. Its UErrorCode clashes with the ICU that Foundation bundles, so any
+// Swift module that sees both Foundation and this module fails to compile. Nothing here
+// uses ICU: hide it. (It only drops the two ICU pointers at the end of
+// xmlCharEncodingHandler, a struct Swift code never allocates or reads.)
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import RDF
+import RDFXML
 import Turtle
 
 /// A push parser for some syntax: bytes go in with `feed`, quads come out of its sink.
@@ -12,10 +13,19 @@ public protocol RDFPushParser: AnyObject {
     func feed(_ chunk: UnsafeRawBufferPointer) throws
     /// Parses what remains and checks the document is complete.
     func finish() throws
+    /// The namespace prefixes the document declared, in order (empty for syntaxes without
+    /// prefixes), for writers that want to reuse them. Complete after `finish()`.
+    var declaredPrefixes: [(prefix: String, namespace: String)] { get }
+}
+
+extension RDFPushParser {
+    /// Syntaxes without prefixes declare none.
+    public var declaredPrefixes: [(prefix: String, namespace: String)] { [] }
 }
 
 extension NQuadsParser: RDFPushParser {}
 extension TurtleParser: RDFPushParser {}
+extension RDFXMLParser: RDFPushParser {}
 
 /// An input that cannot be read at all (missing file, unsupported format); syntax errors
 /// are `RDFSyntaxError`s instead.
@@ -42,14 +52,16 @@ public enum RDFReader {
         case .nQuads: return NQuadsParser(syntax: .nQuads, source: source, sink: sink)
         case .turtle: return TurtleParser(syntax: .turtle, base: base, source: source, sink: sink)
         case .trig: return TurtleParser(syntax: .trig, base: base, source: source, sink: sink)
+        case .rdfXML: return RDFXMLParser(base: base, source: source, sink: sink)
         default:
             throw RDFInputError("reading \(format.displayName) is not supported yet", source: source)
         }
     }
 
-    /// Parses a file (or standard input for `-`) in chunks.
+    /// Parses a file (or standard input for `-`) in chunks, returning the prefixes it declared.
+    @discardableResult
     public static func read(path: String, format: RDFFormat, base: String? = nil,
-                            sink: @escaping QuadSink) throws {
+                            sink: @escaping QuadSink) throws -> [(prefix: String, namespace: String)] {
         let source = path == "-" ? "<stdin>" : path
         let parser = try parser(for: format, base: base, source: source, sink: sink)
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
@@ -59,14 +71,17 @@ public enum RDFReader {
         defer { if fd != 0 { close(fd) } }
         try readChunks(fd: fd, source: source) { try parser.feed($0) }
         try parser.finish()
+        return parser.declaredPrefixes
     }
 
-    /// Parses bytes held in memory.
+    /// Parses bytes held in memory, returning the prefixes they declared.
+    @discardableResult
     public static func read(bytes: [UInt8], format: RDFFormat, base: String? = nil, source: String? = nil,
-                            sink: @escaping QuadSink) throws {
+                            sink: @escaping QuadSink) throws -> [(prefix: String, namespace: String)] {
         let parser = try parser(for: format, base: base, source: source, sink: sink)
         try bytes.withUnsafeBytes { try parser.feed($0) }
         try parser.finish()
+        return parser.declaredPrefixes
     }
 
     /// Parses a file into a `Dataset`.

@@ -8,10 +8,12 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert RDF between syntaxes.",
         discussion: """
-        Statements stream from input to output in document order, so the output of two \
-        runs is byte-identical and no file has to fit in memory. Several inputs are merged; \
-        their blank nodes are kept apart. With -o the output appears only when the whole \
-        conversion succeeded.
+        N-Triples and N-Quads output streams from input to output in document order, so no \
+        file has to fit in memory. Turtle and TriG output is pretty: the whole dataset is \
+        read, then written sorted and grouped by subject, with the prefixes the inputs \
+        declared. Either way two runs give byte-identical output. Several inputs are \
+        merged; their blank nodes are kept apart. With -o the output appears only when the \
+        whole conversion succeeded.
         """
     )
 
@@ -29,7 +31,8 @@ struct ConvertCommand: ParsableCommand {
         let format = try outputFormat()
         let out = try OutputFile(path: output)
         let writer = try RDFWriter.writer(for: format) { try out.write($0) }
-        try input.readAll { try writer.write($0) }
+        let prefixes = try input.readAll { try writer.write($0) }
+        writer.setPrefixes(prefixes)
         try writer.finish()
         try out.commit()
     }

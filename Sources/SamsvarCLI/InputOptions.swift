@@ -46,7 +46,11 @@ struct InputOptions: ParsableArguments {
 
     /// Reads every input in turn, handing its quads to `sink`. With several inputs, blank
     /// node labels are made distinct per input, since each document scopes its own.
-    func readAll(_ sink: @escaping QuadSink) throws {
+    /// Returns the prefixes the inputs declared, in order; the first declaration of a
+    /// name or of a namespace wins.
+    @discardableResult
+    func readAll(_ sink: @escaping QuadSink) throws -> [(prefix: String, namespace: String)] {
+        var prefixes: [(prefix: String, namespace: String)] = []
         let multiple = inputs.count > 1
         for (index, path) in inputs.enumerated() {
             if path != "-", !FileManager.default.fileExists(atPath: path) {
@@ -61,12 +65,17 @@ struct InputOptions: ParsableArguments {
                 format = try self.format(of: path) { [] }
             }
             let scoped: QuadSink = multiple ? { quad in try sink(Self.scope(quad, index)) } : sink
+            let declared: [(prefix: String, namespace: String)]
             if path == "-" && from == nil {
-                try RDFReader.read(bytes: stdinBytes, format: format, base: baseIRI(for: path), source: "<stdin>", sink: scoped)
+                declared = try RDFReader.read(bytes: stdinBytes, format: format, base: baseIRI(for: path), source: "<stdin>", sink: scoped)
             } else {
-                try RDFReader.read(path: path, format: format, base: baseIRI(for: path), sink: scoped)
+                declared = try RDFReader.read(path: path, format: format, base: baseIRI(for: path), sink: scoped)
+            }
+            for p in declared where !prefixes.contains(where: { $0.prefix == p.prefix || $0.namespace == p.namespace }) {
+                prefixes.append(p)
             }
         }
+        return prefixes
     }
 
     private static func scope(_ quad: Quad, _ index: Int) -> Quad {

@@ -181,6 +181,8 @@ struct TurtleReader {
                 if try keyword("BASE", caseInsensitive: true) { return try baseDirective(sparql: true) }
             case UInt8(ascii: "g"):
                 if isTriG, try keyword("GRAPH", caseInsensitive: true) { return try graphStatement() }
+            case UInt8(ascii: "v"):
+                if try keyword("VERSION", caseInsensitive: true) { return try versionDirective(sparql: true) }
             default:
                 break
             }
@@ -205,6 +207,8 @@ struct TurtleReader {
             if try keyword("PREFIX", caseInsensitive: true) {
                 what = "directives"
             } else if try keyword("BASE", caseInsensitive: true) {
+                what = "directives"
+            } else if try keyword("VERSION", caseInsensitive: true) {
                 what = "directives"
             } else if try keyword("GRAPH", caseInsensitive: true) {
                 what = "graph blocks"
@@ -242,9 +246,12 @@ struct TurtleReader {
         } else if word.elementsEqual("base".utf8) {
             c.pos = p
             try baseDirective(sparql: false)
+        } else if word.elementsEqual("version".utf8) {
+            c.pos = p
+            try versionDirective(sparql: false)
         } else {
             let name = String(decoding: word, as: UTF8.self)
-            throw LexError(message: "unknown directive '@\(name)'; expected @prefix or @base", offset: at)
+            throw LexError(message: "unknown directive '@\(name)'; expected @prefix, @base or @version", offset: at)
         }
     }
 
@@ -283,6 +290,29 @@ struct TurtleReader {
         }
         st.base = base
         st.baseString = resolved
+    }
+
+    /// `@version STRING '.'` or `VERSION STRING`, after the keyword (RDF 1.2 Turtle,
+    /// section 2.3 "Version announcement"): a single-line string, quoted either way. The
+    /// announcement does not change how an RDF 1.1 document is read, so it is checked
+    /// and otherwise ignored.
+    private mutating func versionDirective(sparql: Bool) throws(LexError) {
+        try skipWhitespaceExpectingMore("expected the version string, such as \"1.2\"")
+        let q = c.current
+        guard q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") else {
+            throw LexError(message: "the version must be a quoted string, such as \"1.2\"", offset: c.pos)
+        }
+        if c.pos + 2 >= c.end, !isFinal { throw needMore() }
+        if c.pos + 2 < c.end, c.base[c.pos + 1] == q, c.base[c.pos + 2] == q {
+            throw LexError(message: "the version must be a single-line string, not a long one", offset: c.pos)
+        }
+        var p = c.pos + 1
+        while p < c.end, c.base[p] != q, c.base[p] != 0x0A, c.base[p] != 0x0D {
+            p += c.base[p] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        if p >= c.end, !isFinal { throw needMore() }
+        _ = try c.readShortString()
+        if !sparql { try expectDot(after: "@version") }
     }
 
     private mutating func expectDot(after directive: String) throws(LexError) {

@@ -40,6 +40,11 @@ public final class TurtleParser {
     public private(set) var prefixes: [String: String]
     /// The prefix names in the order they were first declared.
     public private(set) var prefixOrder: [String]
+    /// The prefixes in the order they were first declared, each with its latest namespace:
+    /// what a writer should reuse to write the same data back.
+    public var declaredPrefixes: [(prefix: String, namespace: String)] {
+        prefixOrder.compactMap { name in prefixes[name].map { (name, $0) } }
+    }
     /// The current base IRI, after any `@base`/`BASE` read so far.
     public private(set) var baseIRI: String?
 

@@ -12,6 +12,12 @@ let conformanceSuites: [ConformanceSuite] = [
     ConformanceSuite(name: "N-Triples 1.2 C14N", manifest: "rdf12/rdf-n-triples/c14n/manifest.ttl", format: .nTriples, expectedCount: 41),
     ConformanceSuite(name: "N-Quads 1.2 syntax", manifest: "rdf12/rdf-n-quads/syntax/manifest.ttl", format: .nQuads, expectedCount: 27),
     ConformanceSuite(name: "N-Quads 1.2 C14N", manifest: "rdf12/rdf-n-quads/c14n/manifest.ttl", format: .nQuads, expectedCount: 41),
+    ConformanceSuite(name: "Turtle 1.2 syntax", manifest: "rdf12/rdf-turtle/syntax/manifest.ttl", format: .turtle, expectedCount: 74),
+    ConformanceSuite(name: "Turtle 1.2 eval", manifest: "rdf12/rdf-turtle/eval/manifest.ttl", format: .turtle, expectedCount: 29),
+    ConformanceSuite(name: "TriG 1.2 syntax", manifest: "rdf12/rdf-trig/syntax/manifest.ttl", format: .trig, expectedCount: 35),
+    ConformanceSuite(name: "TriG 1.2 eval", manifest: "rdf12/rdf-trig/eval/manifest.ttl", format: .trig, expectedCount: 25),
+    ConformanceSuite(name: "RDF/XML", manifest: "rdf11/rdf-xml/manifest.ttl", format: .rdfXML, expectedCount: 166),
+    ConformanceSuite(name: "RDF/XML 1.2 eval", manifest: "rdf12/rdf-xml/eval/manifest.ttl", format: .rdfXML, expectedCount: 31),
 ]
 
 @Suite("W3C conformance")

@@ -1,0 +1,205 @@
+import CLibXML2
+import RDF
+
+// The bridge to libxml2: the SAX2 handler whose C callbacks forward to the parser object
+// (passed to libxml2 as its user data, unretained), the error channel, and the entity
+// guard.
+//
+// Entity design (libxml2 2.9.14):
+//
+// - Only entities declared in the document's own internal subset exist. `entityDecl`
+//   registers internal general and parameter entities with libxml2
+//   (`xmlSAX2EntityDecl`) and merely remembers the names of external ones; `getEntity`
+//   and `getParameterEntity` therefore never return an external entity, and a reference
+//   to one is an error naming it. `externalSubset` and `resolveEntity` are not set (or
+//   refuse), so an external DTD is never read either. With nothing external registered,
+//   `XML_PARSE_NOENT` (substitute entities) is safe: libxml2's own loaders
+//   (`xmlLoadEntityContent`, `xmlParseExternalEntityPrivate`) are only reached through
+//   an external entity. `XML_PARSE_NONET` is set as well.
+//
+// - Expansion is metered in `getEntity`/`getParameterEntity`, which libxml2 calls for
+//   every entity reference, at every level of nesting, in text and in attribute values
+//   alike. Replacement text is allowed up to `entityExpansionAllowance` bytes plus
+//   `entityExpansionRatio` bytes per byte of input fed so far, and references up to
+//   100,000 plus one per input byte. A document with any number of short references
+//   (`rdf:resource="&dcat;Dataset"`, each reference at least three bytes of input)
+//   stays far inside both; billion laughs (exponential) and a big entity referenced
+//   many times (quadratic) run out within a few megabytes. When the meter trips, the
+//   callback records the error, stops the parser and returns no entity, so libxml2
+//   expands nothing further.
+//
+// - libxml2's own guard (`xmlParserEntityCheck`, the `nbentities`/`sizeentities`
+//   ratios) does not count repeated references to an entity in SAX mode before it has
+//   done the work, and the push parser applies no depth limit (`xmlParserMaxDepth`
+//   covers only DOM building), hence the reader's own meter and `maxNestingDepth`.
+//   libxml2 still limits entity nesting to 40 levels (`XML_ERR_ENTITY_LOOP`).
+
+enum LibXML {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Initialises libxml2 once per process (thread-safe).
+    static func initialize() {
+        _ = initialized
+    }
+
+    /// A libxml2 message without its trailing newline.
+    static func clean(_ message: String) -> String {
+        var m = Substring(message)
+        while let last = m.last, last == "\n" || last == " " { m.removeLast() }
+        return String(m)
+    }
+}
+
+@inline(__always)
+private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (RDFXMLParser) -> Void) {
+    guard let ctx else { return }
+    Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
+}
+
+extension RDFXMLParser {
+    /// The SAX2 callbacks. libxml2 copies the struct into each parser context.
+    static func makeSAXHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
+
+        h.startDocument = { ctx in
+            withParser(ctx) { p in
+                if let c = p.context { xmlSAX2StartDocument(c) }
+            }
+        }
+        h.internalSubset = { ctx, name, externalID, systemID in
+            withParser(ctx) { p in
+                if let c = p.context { xmlSAX2InternalSubset(c, name, externalID, systemID) }
+            }
+        }
+        h.entityDecl = { ctx, name, type, publicID, systemID, content in
+            withParser(ctx) { p in p.declareEntity(name, type, publicID, systemID, content) }
+        }
+        h.getEntity = { ctx, name in
+            guard let ctx, let name else { return nil }
+            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.entity(name, parameter: false) }
+        }
+        h.getParameterEntity = { ctx, name in
+            guard let ctx, let name else { return nil }
+            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.entity(name, parameter: true) }
+        }
+        h.resolveEntity = { _, _, _ in nil }
+
+        h.startElementNs = { ctx, localName, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+            withParser(ctx) { p in
+                guard let localName else { return }
+                if nbNamespaces > 0, let namespaces, p.failure == nil { p.recordNamespaces(Int(nbNamespaces), namespaces) }
+                do {
+                    try p.state.pointee.startElement(localName, prefix, uri, Int(nbAttributes), attributes)
+                } catch {
+                    p.fail(error)
+                }
+            }
+        }
+        h.endElementNs = { ctx, localName, prefix, _ in
+            withParser(ctx) { p in
+                guard let localName else { return }
+                do { try p.state.pointee.endElement(localName, prefix) } catch { p.fail(error) }
+            }
+        }
+        let characters: charactersSAXFunc = { ctx, bytes, length in
+            withParser(ctx) { p in
+                guard let bytes, length > 0 else { return }
+                do { try p.state.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(length))) } catch { p.fail(error) }
+            }
+        }
+        h.characters = characters
+        h.ignorableWhitespace = characters
+        h.cdataBlock = characters
+        h.comment = { ctx, value in
+            withParser(ctx) { p in
+                if let value { p.state.pointee.comment(value) }
+            }
+        }
+        h.processingInstruction = { ctx, target, data in
+            withParser(ctx) { p in
+                if let target { p.state.pointee.processingInstruction(target, data) }
+            }
+        }
+        h.serror = { ctx, error in
+            withParser(ctx) { p in
+                if let error { p.libxmlError(error.pointee) }
+            }
+        }
+        return h
+    }
+
+    // MARK: Errors
+
+    /// Records a libxml2 error (well-formedness, namespaces, entities); warnings are ignored.
+    func libxmlError(_ error: xmlError) {
+        guard failure == nil, error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
+        var message = error.message.map { LibXML.clean(String(cString: $0)) } ?? "XML error \(error.code)"
+        if error.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+            message = "entity references nest too deeply or expand too much (an entity loop or a billion laughs attack)"
+        } else {
+            message = "malformed XML: " + message
+        }
+        var line = Int(error.line)
+        var column = Int(error.int2)
+        if line <= 0 { (line, column) = Self.locate(.current, in: context) }
+        failure = RDFSyntaxError(message, line: line, column: max(column, 1), source: source)
+        // libxml2 halts by itself after a fatal error; for other errors the SAX callbacks
+        // see `stopped` and do nothing until feed() stops the parser. (xmlStopParser is not
+        // called from inside libxml2's error reporting.)
+        state.pointee.stopped = true
+    }
+
+    // MARK: Entities
+
+    /// `entityDecl`: registers internal entities only (see the design note at the top).
+    func declareEntity(_ name: UnsafePointer<xmlChar>?, _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
+                       _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?) {
+        guard failure == nil, let context, let name else { return }
+        switch UInt32(bitPattern: type) {
+        case XML_INTERNAL_GENERAL_ENTITY.rawValue, XML_INTERNAL_PARAMETER_ENTITY.rawValue:
+            xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
+        case XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue, XML_EXTERNAL_PARAMETER_ENTITY.rawValue:
+            let key = (UInt32(bitPattern: type) == XML_EXTERNAL_PARAMETER_ENTITY.rawValue ? "%" : "&")
+                + String(cString: name)
+            if externalEntities[key] == nil {
+                externalEntities[key] = systemID.map { String(cString: $0) } ?? publicID.map { String(cString: $0) } ?? ""
+            }
+        default:
+            break  // unparsed (NDATA) entities are never substituted
+        }
+    }
+
+    /// `getEntity` / `getParameterEntity`: the entity libxml2 should substitute, metered.
+    func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) -> xmlEntityPtr? {
+        guard failure == nil, let context else { return nil }
+        entityReferences += 1
+        if !externalEntities.isEmpty {
+            let key = (parameter ? "%" : "&") + String(cString: name)
+            if let system = externalEntities[key] {
+                let shown = parameter ? "%\(key.dropFirst());" : "&\(key.dropFirst());"
+                fail(entityError("the external entity \(shown) (\"\(system)\") is not loaded: Samsvar never reads files or URLs a document names"))
+                return nil
+            }
+        }
+        let found = parameter ? xmlSAX2GetParameterEntity(context, name) : xmlSAX2GetEntity(context, name)
+        if let found { entityBytes += Int(max(found.pointee.length, 0)) }
+        if entityReferences > 100_000 + bytesFed {
+            fail(entityError("too many entity references (\(entityReferences) for \(bytesFed) bytes of input): entity expansion stopped (a billion laughs attack?)"))
+            return nil
+        }
+        if entityBytes > entityExpansionAllowance + entityExpansionRatio * bytesFed {
+            fail(entityError("entity expansion exceeds \(entityExpansionAllowance + entityExpansionRatio * bytesFed) bytes for \(bytesFed) bytes of input: stopped (a billion laughs or quadratic blow-up attack?)"))
+            return nil
+        }
+        return found
+    }
+
+    private func entityError(_ message: String) -> RDFSyntaxError {
+        let (line, column) = Self.locate(.current, in: context)
+        return RDFSyntaxError(message, line: line, column: column, source: source)
+    }
+}
