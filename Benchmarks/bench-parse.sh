@@ -167,15 +167,22 @@ fi
 if [ ! -x "$PEER_PYTHON" ] || ! "$PEER_PYTHON" -c 'import pyoxigraph' >/dev/null 2>&1; then
     row pyoxigraph - - "$INSTALL_HINT"
 else
+    # pyoxigraph 0.5's strict RDF/XML parser rejects xml:lang="" (a reset the RDF/XML
+    # grammar allows) and its lenient mode turns it into "…"@; lenient mode is the only
+    # way to time it on this file. Lenient also skips IRI validation, so it flatters
+    # pyoxigraph a little. The note column says so.
+    LENIENT=False
+    [ "$FORMAT" = rdfxml ] && LENIENT=True
     best_of "$TMP/out" "$PEER_PYTHON" -c '
 import sys, pyoxigraph
 fmt = getattr(pyoxigraph.RdfFormat, sys.argv[2])
-print(sum(1 for _ in pyoxigraph.parse(path=sys.argv[1], format=fmt)))' "$FILE" "$OXI_FORMAT"
+print(sum(1 for _ in pyoxigraph.parse(path=sys.argv[1], format=fmt, lenient=sys.argv[3] == "True")))' "$FILE" "$OXI_FORMAT" "$LENIENT"
     if [ "$RC" != 0 ]; then
         row pyoxigraph - - "failed (exit $RC): $(first_err)"; FAILED=1
     else
-        row pyoxigraph "$BEST" "$(tr -d '[:space:]' <"$TMP/out")" \
-            "$("$PEER_PYTHON" -c 'import pyoxigraph; print(pyoxigraph.__version__)')"
+        note="$("$PEER_PYTHON" -c 'import pyoxigraph; print(pyoxigraph.__version__)')"
+        [ "$LENIENT" = True ] && note="$note; lenient (strict rejects xml:lang=\"\")"
+        row pyoxigraph "$BEST" "$(tr -d '[:space:]' <"$TMP/out")" "$note"
     fi
 fi
 

@@ -4,9 +4,10 @@
     python3 Benchmarks/generate-catalog.py --datasets 20000 --format ntriples -o FILE
     python3 Benchmarks/generate-catalog.py --datasets 100 --format turtle -o -
 
-Same arguments give the same bytes on every run and machine: everything random comes from
-one `random.Random(seed)` (Mersenne Twister, stable across CPython versions), no clock, no
-environment, no iteration over sets. Python 3.11 standard library only.
+Same arguments give the same bytes on every run and machine: the model's randomness comes
+from one `random.Random(seed)` (Mersenne Twister, stable across CPython versions), the RDF/XML
+layout's from a second one derived from the same seed (so it never changes the model), no
+clock, no environment, no iteration over sets. Python 3.11 standard library only.
 
 The model is built first, as blocks of (subject, predicate, object) triples (one block for
 the catalogue, then one per dataset with its distributions, contact point and, the first time
@@ -479,15 +480,55 @@ def write_turtle(blocks: Iterable[list[Triple]], write: Callable[[str], None]) -
     return count
 
 
-def write_rdfxml(blocks: Iterable[list[Triple]], write: Callable[[str], None]) -> int:
-    qname_cache: dict[str, str] = {}
-    prefixes = sorted(NS.items(), key=lambda kv: -len(kv[1]))
+# RDF/XML: the namespaces are internal DTD entities (`<!ENTITY dcat "…">`), and every IRI in an
+# attribute (rdf:about, rdf:resource, rdf:datatype, xmlns:*) that starts with one of them is
+# written with the entity reference (`rdf:about="&ds;…"`, `rdf:datatype="&xsd;date"`).  The IANA
+# media types get an entity too; it is not a Turtle prefix, so the other formats keep their bytes.
+RDFXML_ENTITIES = dict(NS, iana="https://www.iana.org/assignments/media-types/")
+RDFXML_XMLNS = ["rdf", "dcat", "dct", "foaf", "vcard"]  # the vocabularies used as XML names
+RDFXML_STYLE_SALT = 0x5244_4658  # "RDFX": the layout stream is separate from the model's
+
+
+def write_rdfxml(blocks: Iterable[list[Triple]], write: Callable[[str], None],
+                 style_seed: int = DEFAULT_SEED) -> int:
+    """Striped RDF/XML that uses the grammar the way agency exports do.
+
+    Layout only, never the graph: the choices below come from their own Random(style_seed ^
+    salt), so the model's random stream (and so the N-Triples and Turtle output) is untouched,
+    and each block checks that it wrote exactly its triples.
+
+    - Typed node elements (`<dcat:Dataset rdf:about="&ds;…">`), nested: each distribution (an
+      IRI) inside its `dcat:distribution`, the publisher (an IRI) inside `dct:publisher` the
+      first time it is used, the contact point (a blank node) inside `dcat:contactPoint` as a
+      typed `<vcard:Organization vcard:fn="…">` (~45 %), as `rdf:parseType="Resource"` with an
+      `rdf:type` property element (~45 %), or as `rdf:nodeID` with the node at top level
+      after the dataset (~10 %).
+    - Half of the datasets set `xml:lang="nb"` on the dataset element: the nb titles,
+      description, keywords and the nested distributions' titles inherit it, `dct:title` @en
+      overrides it, and the plain literals inside reset it with `xml:lang=""` (`dct:identifier`,
+      the contact point's `vcard:fn`, the publisher's `dct:identifier`).  The other half write
+      `xml:lang` on each literal, and the plain literals as property attributes
+      (`dct:identifier="&ds;…"` on the dataset, `vcard:fn`, the publisher's `dct:identifier`).
+      Property attributes are used only where no language is in scope: rapper 2.0.15 ignores
+      xml:lang on property attributes, where the grammar (and Jena, Oxigraph) apply it.
+    - `rdf:datatype="&xsd;date"` etc. on every typed literal; a dataset's `dct:identifier`
+      written as an element holds the entity in its text (`&ds;<uuid>`).
+    """
+    style = Random(style_seed ^ RDFXML_STYLE_SALT)
+    for name, ns in RDFXML_ENTITIES.items():
+        if re.search(r'[%&"<>]', ns):
+            raise ValueError(f"namespace cannot be an entity value: {ns!r}")
+    by_length = sorted(RDFXML_ENTITIES.items(), key=lambda kv: -len(kv[1]))
     ncname = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+    qname_cache: dict[str, str | None] = {}
+    head_cache: dict[str, tuple[str, int] | None] = {}
+    IDENTIFIER, FN = P["identifier"], P["fn"]
 
     def qname(v: str) -> str | None:
         if v not in qname_cache:
             q = None
-            for prefix, ns in prefixes:
+            for prefix in RDFXML_XMLNS:
+                ns = NS[prefix]
                 if v.startswith(ns) and ncname.match(v, len(ns)):
                     q = f"{prefix}:{v[len(ns):]}"
                     break
@@ -501,57 +542,150 @@ def write_rdfxml(blocks: Iterable[list[Triple]], write: Callable[[str], None]) -
         return (s.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
                 .replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;"))
 
-    def node(s: Term, props, nested, indent: str, out: list[str]) -> None:
-        # Typed node element for the first rdf:type with a QName, the rest as properties.
-        tag = "rdf:Description"
-        props = [(p, list(objs)) for p, objs in props]
-        for p, objs in props:
-            if p == A:
-                for k, o in enumerate(objs):
-                    if o[0] == "i" and qname(o[1]):
-                        tag = qname(o[1])
-                        del objs[k]
-                        break
-                break
-        if s[0] == "i":
-            about = f' rdf:about="{attr(s[1])}"'
-        elif s in nested:
-            about = ""
-        else:
-            about = f' rdf:nodeID="{s[1]}"'
-        out.append(f"{indent}<{tag}{about}>\n")
-        inner = indent + "  "
-        for p, objs in props:
-            pq = qname(p[1])
-            if pq is None:
-                raise ValueError(f"predicate without a QName: {p[1]}")
-            for o in objs:
-                if o[0] == "i":
-                    out.append(f'{inner}<{pq} rdf:resource="{attr(o[1])}"/>\n')
-                elif o[0] == "b":
-                    if o in nested:
-                        out.append(f"{inner}<{pq}>\n")
-                        node(o, nested[o], nested, inner + "  ", out)
-                        out.append(f"{inner}</{pq}>\n")
-                    else:
-                        out.append(f'{inner}<{pq} rdf:nodeID="{o[1]}"/>\n')
-                else:
-                    _, lex, lang, dt = o
-                    extra = f' xml:lang="{lang}"' if lang else (f' rdf:datatype="{attr(dt)}"' if dt else "")
-                    out.append(f"{inner}<{pq}{extra}>{text(lex)}</{pq}>\n")
-        out.append(f"{indent}</{tag}>\n")
+    def entity_split(v: str) -> tuple[str, int] | None:
+        """(entity name, namespace length) of the longest entity namespace v starts with."""
+        head = v[:max(v.rfind("/"), v.rfind("#")) + 1]
+        if head not in head_cache:
+            head_cache[head] = next(((name, len(ns)) for name, ns in by_length if head.startswith(ns)), None)
+        return head_cache[head]
 
-    write('<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF')
-    for prefix, ns in NS.items():
-        write(f'\n    xmlns:{prefix}="{ns}"')
+    def ref(v: str) -> str:  # an IRI as an attribute value
+        e = entity_split(v)
+        return attr(v) if e is None or e[1] == len(v) else f"&{e[0]};" + attr(v[e[1]:])
+
+    def ref_text(v: str) -> str:  # a string that is an IRI, as element content
+        e = entity_split(v)
+        return text(v) if e is None or e[1] == len(v) else f"&{e[0]};" + text(v[e[1]:])
+
+    def pq_of(p: Term) -> str:
+        q = qname(p[1])
+        if q is None:
+            raise ValueError(f"predicate without a QName: {p[1]}")
+        return q
+
+    def block_out(block: list[Triple], layout: dict) -> str:
+        subjects: dict[Term, dict[Term, list[Term]]] = {}
+        uses: dict[Term, int] = {}
+        for s, p, o in block:
+            subjects.setdefault(s, {}).setdefault(p, []).append(o)
+            if o[0] != "l":
+                uses[o] = uses.get(o, 0) + 1
+        # A subject of this block that is the object of exactly one of its triples is written
+        # inside that property element (IRIs with rdf:about, blank nodes without a label).
+        nested = {s for s in subjects if uses.get(s, 0) == 1}
+        deferred: list[Term] = []  # blank nodes written with rdf:nodeID, after their referrer
+        out: list[str] = []
+
+        def node(dest: list[str], s: Term, indent: str, scope: str | None, lang: str | None = None,
+                 prop_attrs: tuple[Term, ...] = (), labelled: bool = False) -> int:
+            """Write s as a node element to dest; returns the number of triples written."""
+            props = {p: list(objs) for p, objs in subjects[s].items()}
+            written = 0
+            tag = "rdf:Description"
+            types = props.get(A, [])
+            for k, o in enumerate(types):
+                if o[0] == "i" and qname(o[1]):
+                    tag = qname(o[1])
+                    del types[k]
+                    written += 1
+                    break
+            if s[0] == "i":
+                head = f'<{tag} rdf:about="{ref(s[1])}"'
+            elif labelled:
+                head = f'<{tag} rdf:nodeID="{s[1]}"'
+            else:
+                head = f"<{tag}"
+            if lang is not None:
+                head += f' xml:lang="{lang}"'
+                scope = lang or None
+            for p in prop_attrs:
+                objs = props.get(p, [])
+                if len(objs) == 1 and objs[0][0] == "l" and objs[0][2] is None and objs[0][3] is None \
+                        and scope is None:
+                    head += f' {pq_of(p)}="{ref(objs[0][1]) if p == IDENTIFIER else attr(objs[0][1])}"'
+                    del objs[0]
+                    written += 1
+            body: list[str] = []
+            written += properties(props, indent + "  ", scope, body)
+            if body:
+                dest.append(f"{indent}{head}>\n")
+                dest.extend(body)
+                dest.append(f"{indent}</{tag}>\n")
+            else:
+                dest.append(f"{indent}{head}/>\n")
+            return written
+
+        def properties(props: dict[Term, list[Term]], indent: str, scope: str | None, body: list[str]) -> int:
+            written = 0
+            for p, objs in props.items():
+                pq = pq_of(p)
+                for o in objs:
+                    written += 1
+                    if o[0] == "l":
+                        _, lex, lang, dt = o
+                        if dt:
+                            a = f' rdf:datatype="{ref(dt)}"'
+                        elif lang == scope:
+                            a = ""
+                        else:
+                            a = f' xml:lang="{lang or ""}"'
+                        content = ref_text(lex) if p == IDENTIFIER else text(lex)
+                        body.append(f"{indent}<{pq}{a}>{content}</{pq}>\n")
+                    elif o not in nested:
+                        what = f'rdf:resource="{ref(o[1])}"' if o[0] == "i" else f'rdf:nodeID="{o[1]}"'
+                        body.append(f"{indent}<{pq} {what}/>\n")
+                    elif o[0] == "b" and layout["contact"] == "nodeID":
+                        body.append(f'{indent}<{pq} rdf:nodeID="{o[1]}"/>\n')
+                        deferred.append(o)
+                    elif o[0] == "b" and layout["contact"] == "parseType":
+                        reset_here = scope is not None and layout["reset_on_property"]
+                        reset = ' xml:lang=""' if reset_here else ""
+                        body.append(f'{indent}<{pq} rdf:parseType="Resource"{reset}>\n')
+                        written += properties({q: list(v) for q, v in subjects[o].items()}, indent + "  ",
+                                              None if reset_here else scope, body)
+                        body.append(f"{indent}</{pq}>\n")
+                    else:
+                        body.append(f"{indent}<{pq}>\n")
+                        if o[0] == "b":  # the contact point, typed, vcard:fn as an attribute
+                            written += node(body, o, indent + "  ", scope, "" if scope else None, (FN,))
+                        else:  # publisher or distribution
+                            written += node(body, o, indent + "  ", scope, None, (IDENTIFIER,))
+                        body.append(f"{indent}</{pq}>\n")
+            return written
+
+        written = 0
+        for s in subjects:
+            if s in nested:
+                continue
+            kind = subjects[s].get(A, [None])[0]
+            if kind == DCAT_DATASET_C:
+                nb = layout["nb_scope"]
+                written += node(out, s, "  ", None, "nb" if nb else None, () if nb else (IDENTIFIER,))
+            elif kind == DCAT_CATALOG:
+                written += node(out, s, "  ", None, "nb")
+            else:
+                written += node(out, s, "  ", None, None, (IDENTIFIER,))
+            while deferred:
+                written += node(out, deferred.pop(0), "  ", None, None, (FN,), labelled=True)
+        if written != len(block):
+            raise AssertionError(f"RDF/XML block wrote {written} triples, the block has {len(block)}")
+        return "".join(out)
+
+    write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE rdf:RDF [\n')
+    for name, ns in RDFXML_ENTITIES.items():
+        write(f'  <!ENTITY {name} "{ns}">\n')
+    write("]>\n<rdf:RDF")
+    for prefix in RDFXML_XMLNS:
+        write(f'\n    xmlns:{prefix}="&{prefix};"')
     write(">\n")
     count = 0
     for block in blocks:
-        top, nested = group_block(block)
-        out: list[str] = []
-        for s, props in top:
-            node(s, props, nested, "  ", out)
-        write("".join(out))
+        layout = {
+            "nb_scope": style.random() < 0.5,
+            "contact": style.choices(["typed", "parseType", "nodeID"], weights=[45, 45, 10])[0],
+            "reset_on_property": style.random() < 0.5,  # parseType: xml:lang="" on it, or on vcard:fn
+        }
+        write(block_out(block, layout))
         count += len(block)
     write("</rdf:RDF>\n")
     return count
@@ -588,7 +722,11 @@ def main(argv: list[str] | None = None) -> int:
         size = 0
 
     try:
-        count = SERIALISERS[args.format](Catalogue(args.datasets, args.seed).blocks(), write)
+        blocks = Catalogue(args.datasets, args.seed).blocks()
+        if args.format == "rdfxml":  # the layout choices have their own stream, from the same seed
+            count = write_rdfxml(blocks, write, style_seed=args.seed)
+        else:
+            count = SERIALISERS[args.format](blocks, write)
         flush()
     finally:
         if out is not sys.stdout.buffer:
