@@ -57,7 +57,7 @@ public enum RDFFormat: String, CaseIterable, Sendable {
     /// The syntaxes this build reads (kept in step with `RDFReader`).
     public static let readable: [RDFFormat] = [.nTriples, .nQuads, .turtle, .trig, .rdfXML]
     /// The syntaxes this build writes (kept in step with `RDFWriter`).
-    public static let writable: [RDFFormat] = [.nTriples, .nQuads, .turtle, .trig]
+    public static let writable: [RDFFormat] = [.nTriples, .nQuads, .turtle, .trig, .rdfXML]
 
     /// The format named on a command line (`ntriples`, `nt`, `n-triples`, `turtle`, `ttl` …).
     public init?(name: String) {

@@ -1,4 +1,5 @@
 import RDF
+import RDFXML
 import Turtle
 
 /// A streaming writer for some syntax: quads go in, bytes go to its output.
@@ -23,13 +24,14 @@ extension NQuadsWriter: RDFStreamWriter {
 }
 
 extension TurtleWriter: RDFStreamWriter {}
+extension RDFXMLWriter: RDFStreamWriter {}
 
 /// Writes RDF in any supported syntax.
 public enum RDFWriter {
     /// A writer for `format` that hands its bytes to `output`.
     ///
     /// N-Triples and N-Quads stream (canonical form, input order). Turtle and TriG are
-    /// pretty: they buffer the quads and write the sorted document in `finish()`, using
+    /// pretty, and so is RDF/XML: they buffer the quads and write the sorted document in `finish()`, using
     /// `prefixes` (then well-known ones) for the namespaces the data uses, and IRIs
     /// relative to `base` if one is given. Syntaxes without prefixes or a base ignore them.
     public static func writer(for format: RDFFormat, prefixes: [(prefix: String, namespace: String)] = [],
@@ -40,6 +42,7 @@ public enum RDFWriter {
         case .nQuads: return NQuadsWriter(syntax: .nQuads, output: output)
         case .turtle: return TurtleWriter(syntax: .turtle, prefixes: prefixes, base: base, output: output)
         case .trig: return TurtleWriter(syntax: .trig, prefixes: prefixes, base: base, output: output)
+        case .rdfXML: return RDFXMLWriter(prefixes: prefixes, base: base, output: output)
         default: throw RDFInputError("writing \(format.displayName) is not supported yet")
         }
     }

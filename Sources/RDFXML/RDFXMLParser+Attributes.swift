@@ -50,12 +50,30 @@ extension RDFXMLParser.State {
     mutating func scanAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) throws {
         scan.reset()
         guard count > 0, let attributes else { return }
+        // libxml2 passes five pointers per attribute: local name, prefix, URI, value, end.
+        // Values with entity or `&` references are expanded first, all of them, so that
+        // `attributeText` does not move while pointers into it are in use.
+        var expanded = 0
         for i in 0..<count {
-            // libxml2 passes five pointers per attribute: local name, prefix, URI, value, end.
-            guard let localName = attributes[i * 5], let start = attributes[i * 5 + 3],
-                  let end = attributes[i * 5 + 4] else { continue }
-            let name = attributeNames.index(localName, attributes[i * 5 + 1], attributes[i * 5 + 2])
-            let value = UnsafeBufferPointer(start: start, count: start.distance(to: end))
+            if let value = Self.value(attributes, i), XMLNames.contains(value, UInt8(ascii: "&")) {
+                if expanded == 0 { attributeText.removeAll() }
+                let entry = (attribute: i, range: try expandAttribute(value))
+                if expanded < expandedValues.count {
+                    expandedValues[expanded] = entry
+                } else {
+                    expandedValues.append(entry)
+                }
+                expanded += 1
+            }
+        }
+        var next = 0
+        for i in 0..<count {
+            guard let localName = attributes[i * 5], var value = Self.value(attributes, i) else { continue }
+            if next < expanded && expandedValues[next].attribute == i {
+                value = UnsafeBufferPointer(rebasing: attributeText.bytes[expandedValues[next].range])
+                next += 1
+            }
+            let name = try attributeName(localName, attributes[i * 5 + 1], attributes[i * 5 + 2])
             switch attributeNames.infos[name].syntax {
             case .other, .rdfType: scan.properties.append(AttributeValue(name: name, value: value))
             case .rdfID: scan.id = value
@@ -76,8 +94,15 @@ extension RDFXMLParser.State {
         }
     }
 
+    /// The value of attribute `i` as libxml2 passed it.
+    @inline(__always)
+    static func value(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, _ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { return nil }
+        return UnsafeBufferPointer(start: start, count: start.distance(to: end))
+    }
+
     /// Throws for an attribute the grammar forbids on any element.
-    func checkForbiddenAttribute() throws {
+    mutating func checkForbiddenAttribute() throws {
         guard let forbidden = scan.forbidden else { return }
         let name = attributeNames.infos[forbidden]
         switch name.syntax {
@@ -92,7 +117,7 @@ extension RDFXMLParser.State {
 
     /// `rdf:RDF` takes no RDF attributes (section 7.2.9); `xml:*`, `its:*`, `rdf:version`
     /// and attributes of other vocabularies are ignored.
-    func checkRDFAttributes() throws {
+    mutating func checkRDFAttributes() throws {
         if let forbidden = scan.forbidden, attributeNames.infos[forbidden].syntax != .unqualified {
             try checkForbiddenAttribute()
         }
@@ -203,7 +228,7 @@ extension RDFXMLParser.State {
 
     /// The blank node of `rdf:nodeID="name"` (a `_` is put in front of names that start
     /// with `_`, so they never clash with the reader's own `_b1`, `_b2`, …).
-    func blankNode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Term {
+    mutating func blankNode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Term {
         guard XMLNames.isNCName(bytes) else {
             throw syntaxError("rdf:nodeID=\"\(String(decoding: bytes, as: UTF8.self))\" is not an XML name (NCName)")
         }
@@ -221,43 +246,56 @@ struct ReferenceShape {
     /// A `.` starts the reference or follows a `/`: remove_dot_segments may change it.
     var mayHaveDotSegments = false
 
-    // Bit b of `low` / `high` is set when byte b / b + 64 is forbidden.
-    private static let low: UInt64 = 0x5000_0005_FFFF_FFFF
-    private static let high: UInt64 = 0xB800_0001_5000_0000
-
     @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
-        guard n > 0 else { return }
-        // Scheme.
-        var i = 0
+        guard n > 0, let base = bytes.baseAddress else { return }
+        isAbsolute = Self.hasScheme(bytes)
+        if base[0] == UInt8(ascii: ".") { mayHaveDotSegments = true }
+        // One branch-free pass over a byte class table: 1 forbidden, 2 ".", 4 "/".
+        var seen: UInt8 = 0
+        var dotAfterSlash: UInt8 = 0
+        var slash: UInt8 = 0
+        Self.classes.withUnsafeBufferPointer { table in
+            let t = table.baseAddress!
+            for i in 0..<n {
+                let c = t[Int(base[i])]
+                seen |= c
+                dotAfterSlash |= (c >> 1) & slash
+                slash = (c >> 2) & 1
+            }
+        }
+        if dotAfterSlash != 0 { mayHaveDotSegments = true }
+        if seen & 1 != 0, let bad = bytes.first(where: { Self.isForbidden($0) }) { forbidden = bad }
+    }
+
+    /// Byte classes: 1 for bytes no IRI may contain, 2 for ".", 4 for "/".
+    private static let classes: [UInt8] = (0..<256).map { b -> UInt8 in
+        b == 0x2E ? 2 : b == 0x2F ? 4 : isForbidden(UInt8(b)) ? 1 : 0
+    }
+
+    @inline(__always)
+    static func isForbidden(_ b: UInt8) -> Bool {
+        switch b {
+        case 0...0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F: true
+        default: false
+        }
+    }
+
+    /// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"` at the start (RFC 3986 section 3.1).
+    @inline(__always)
+    static func hasScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = bytes[0] | 0x20
-        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
-            i = 1
-            while i < n {
-                let b = bytes[i]
-                let l = b | 0x20
-                if (l >= UInt8(ascii: "a") && l <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                    || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
-                    i += 1
-                } else {
-                    break
-                }
-            }
-            isAbsolute = i < n && bytes[i] == UInt8(ascii: ":")
+        guard first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") else { return false }
+        var i = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") { return true }
+            let l = b | 0x20
+            guard (l >= UInt8(ascii: "a") && l <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") else { return false }
+            i += 1
         }
-        if bytes[0] == UInt8(ascii: ".") { mayHaveDotSegments = true }
-        var previous: UInt8 = 0
-        for j in 0..<n {
-            let b = bytes[j]
-            if b < 64 {
-                if (Self.low >> UInt64(b)) & 1 != 0 { forbidden = b; return }
-                if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { mayHaveDotSegments = true }
-            } else if b < 128 && (Self.high >> UInt64(b - 64)) & 1 != 0 {
-                forbidden = b
-                return
-            }
-            previous = b
-        }
+        return false
     }
 }

@@ -5,11 +5,21 @@ import RDF
 extension RDFXMLParser.State {
     // MARK: Node elements
 
+    /// Opens a node element frame for `subject`.
+    @inline(__always)
+    mutating func pushNode(_ subject: Term) {
+        frames.append(Frame(kind: .node, slot: Int32(subjects.count)))
+        subjects.append(subject)
+        nextLi.append(1)
+        nodeCount += 1
+        nodeStamps.append(nodeCount)
+    }
+
     /// A node element directly inside `rdf:RDF` (or as the document element).
     mutating func startNode(_ element: Int) throws {
         let subject = try nodeSubject(element)
         try nodeProperties(subject, element)
-        frames.append(Frame(.node, subject: Resource(subject)))
+        pushNode(subject)
     }
 
     /// The node element inside a property element: the property's object (section 7.2.14).
@@ -17,50 +27,55 @@ extension RDFXMLParser.State {
         if frames[parent].hasNode {
             throw syntaxError("the property element has a second node element inside; only one is allowed")
         }
-        if frames[parent].datatype != nil {
+        let slot = Int(frames[parent].slot)
+        if properties[slot].datatype != nil {
             throw syntaxError("a property element with rdf:datatype holds a literal, not the node element <\(elementNames.infos[element].qualifiedName)>")
         }
-        if !text.withUnsafeBufferPointer({ XMLNames.isWhitespace($0) }) {
+        if !XMLNames.isWhitespace(text.bytes) {
             throw syntaxError("a property element contains both text and the node element <\(elementNames.infos[element].qualifiedName)>")
         }
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         frames[parent].hasNode = true
         let subject = try nodeSubject(element)
-        let owner = frames[parent].subject.term
-        let predicate = Term.iri(frames[parent].predicate)
+        let owner = subjects[properties[slot].node]
+        let predicate = term(properties[slot].predicate)
         try emit(owner, predicate, subject)
-        if let reification = frames[parent].reification { try reify(reification, owner, predicate, subject) }
+        if let reification = properties[slot].reification {
+            try reify(reification, owner, predicate, subject)
+        }
         try nodeProperties(subject, element)
-        frames.append(Frame(.node, subject: Resource(subject)))
+        pushNode(subject)
     }
 
     /// A node element inside `rdf:parseType="Collection"`: the next list member (section 7.2.19).
     mutating func startCollectionItem(_ element: Int, in parent: Int) throws {
+        let slot = Int(frames[parent].slot)
         let item = try nodeSubject(element)
         let cell = newBlankNode()
-        if let last = frames[parent].lastCell {
-            try emit(.blankNode(last), rdfRest, cell)
+        if let last = properties[slot].lastCell {
+            try emit(last, rdfRest, cell)
         } else {
-            let owner = frames[parent].subject.term
-            let predicate = Term.iri(frames[parent].predicate)
+            let owner = subjects[properties[slot].node]
+            let predicate = term(properties[slot].predicate)
             try emit(owner, predicate, cell)
-            if let reification = frames[parent].reification { try reify(reification, owner, predicate, cell) }
+            if let reification = properties[slot].reification {
+                try reify(reification, owner, predicate, cell)
+            }
         }
         try emit(cell, rdfFirst, item)
-        if case .blankNode(let label) = cell { frames[parent].lastCell = label }
+        properties[slot].lastCell = cell
         try nodeProperties(item, element)
-        frames.append(Frame(.node, subject: Resource(item)))
+        pushNode(item)
     }
 
     /// The end of a collection: the list is closed with `rdf:nil` (or is `rdf:nil`).
-    mutating func endCollection(_ frame: Frame) throws {
-        if let last = frame.lastCell {
-            try emit(.blankNode(last), rdfRest, rdfNil)
+    mutating func endCollection(_ entry: PropertyEntry) throws {
+        if let last = entry.lastCell {
+            try emit(last, rdfRest, rdfNil)
         } else {
-            try emit(frame.subject.term, .iri(frame.predicate), rdfNil)
-            if let reification = frame.reification {
-                try reify(reification, frame.subject.term, .iri(frame.predicate), rdfNil)
-            }
+            let subject = subjects[entry.node]
+            try emit(subject, term(entry.predicate), rdfNil)
+            if let reification = entry.reification { try reify(reification, subject, term(entry.predicate), rdfNil) }
         }
     }
 
@@ -130,6 +145,68 @@ extension RDFXMLParser.State {
                 throw syntaxError("\(elementNames.infos[element].qualifiedName) cannot be used as a property element")
             }
         }
+        if scan.forbidden != nil || scan.about != nil || scan.annotation != nil || scan.id != nil
+            || scan.parseType != nil {
+            try unusualPropertyElement(element, in: parent)
+            return
+        }
+        let node = Int(frames[parent].slot)
+        if scan.resource == nil && scan.nodeID == nil && scan.properties.isEmpty {
+            // The common case: a literal, or a node element, comes next.
+            let datatype = try scan.datatype.map { try resolveIRI($0) }
+            text.removeAll()
+            frames.append(Frame(kind: .property, slot: Int32(properties.count)))
+            properties.append(PropertyEntry(node: node, predicate: predicate(element, node), datatype: datatype))
+            return
+        }
+        try emptyPropertyElement(predicate(element, node), node: node, reification: nil)
+    }
+
+    /// The predicate of a property element: its name, or `rdf:_n` for `rdf:li`.
+    @inline(__always)
+    private mutating func predicate(_ element: Int, _ node: Int) -> Predicate {
+        guard elementNames.infos[element].syntax == .rdfLi else { return Predicate(name: element, member: nil) }
+        let n = nextLi[node]
+        nextLi[node] += 1
+        return Predicate(name: -1, member: .iri(Namespaces.rdf + "_\(n)"))
+    }
+
+    /// The term of a predicate.
+    @inline(__always)
+    func term(_ predicate: Predicate) -> Term {
+        predicate.member ?? elementNames.infos[predicate.name].term
+    }
+
+    /// Section 7.2.21, an empty property element with a resource object (`rdf:resource`,
+    /// `rdf:nodeID` or property attributes): everything is known at the start tag, so the
+    /// triples go out now; the element must stay empty.
+    private mutating func emptyPropertyElement(_ predicate: Predicate, node: Int, reification: String?) throws {
+        if scan.resource != nil && scan.nodeID != nil {
+            throw syntaxError("a property element cannot have both rdf:resource and rdf:nodeID")
+        }
+        if scan.datatype != nil {
+            throw syntaxError("rdf:datatype cannot be combined with rdf:resource, rdf:nodeID or property attributes")
+        }
+        let object: Term
+        if let resource = scan.resource {
+            object = .iri(try resolveIRI(resource))
+        } else if let nodeID = scan.nodeID {
+            object = try blankNode(nodeID)
+        } else {
+            object = newBlankNode()
+        }
+        if let reification {
+            try emit(node: node, predicate, object)
+            try reify(reification, subjects[node], term(predicate), object)
+        } else {
+            try emit(node: node, predicate, object)
+        }
+        if !scan.properties.isEmpty { try emitPropertyAttributes(object) }
+        frames.append(Frame(kind: .emptyProperty))
+    }
+
+    /// Property elements with `rdf:ID`, `rdf:parseType`, or an attribute that is an error.
+    private mutating func unusualPropertyElement(_ element: Int, in parent: Int) throws {
         try checkForbiddenAttribute()
         if scan.about != nil {
             throw syntaxError("rdf:about is not allowed on a property element")
@@ -137,96 +214,106 @@ extension RDFXMLParser.State {
         if let annotation = scan.annotation {
             throw syntaxError("\(attributeNames.infos[annotation].qualifiedName) (RDF 1.2 annotations on triple terms) cannot be represented in Samsvar's RDF 1.1 model")
         }
-        let subject = frames[parent].subject
-        let predicateIRI: String
-        if syntax == .rdfLi {
-            predicateIRI = Namespaces.rdf + "_\(frames[parent].nextLi)"
-            frames[parent].nextLi += 1
-        } else {
-            predicateIRI = elementNames.infos[element].iri
-        }
-        let predicate = Term.iri(predicateIRI)
+        let node = Int(frames[parent].slot)
+        let predicate = predicate(element, node)
         let reification = try scan.id.map { try idIRI($0) }
-
-        if let parseType = scan.parseType {
-            if scan.resource != nil || scan.nodeID != nil || scan.datatype != nil || !scan.properties.isEmpty {
-                throw syntaxError("rdf:parseType cannot be combined with rdf:resource, rdf:nodeID, rdf:datatype or property attributes")
+        guard let parseType = scan.parseType else {
+            if scan.resource != nil || scan.nodeID != nil || !scan.properties.isEmpty {
+                try emptyPropertyElement(predicate, node: node, reification: reification)
+                return
             }
-            switch ParseType(parseType) {
-            case .resource:
-                // Section 7.2.18: a fresh blank node whose properties are the content.
-                let object = newBlankNode()
-                try emit(subject.term, predicate, object)
-                if let reification { try reify(reification, subject.term, predicate, object) }
-                frames.append(Frame(.node, subject: Resource(object)))
-            case .collection:
-                frames.append(Frame(.collection, subject: subject, predicate: predicateIRI, reification: reification))
-            case .triple:
-                throw syntaxError("rdf:parseType=\"Triple\" (RDF 1.2 triple terms) cannot be represented in Samsvar's RDF 1.1 model")
-            case .literal:
-                literal.begin()
-                literalDepth = 1
-                frames.append(Frame(.literal, subject: subject, predicate: predicateIRI, reification: reification))
-            }
+            let datatype = try scan.datatype.map { try resolveIRI($0) }
+            text.removeAll()
+            frames.append(Frame(kind: .property, slot: Int32(properties.count)))
+            properties.append(PropertyEntry(node: node, predicate: predicate, reification: reification,
+                                            datatype: datatype))
             return
         }
-
-        if scan.resource != nil || scan.nodeID != nil || !scan.properties.isEmpty {
-            // Section 7.2.21, an empty property element with a resource object: everything
-            // is known now, so the triples go out now; the element must stay empty.
-            if scan.resource != nil && scan.nodeID != nil {
-                throw syntaxError("a property element cannot have both rdf:resource and rdf:nodeID")
-            }
-            if scan.datatype != nil {
-                throw syntaxError("rdf:datatype cannot be combined with rdf:resource, rdf:nodeID or property attributes")
-            }
-            let object: Term
-            if let resource = scan.resource {
-                object = .iri(try resolveIRI(resource))
-            } else if let nodeID = scan.nodeID {
-                object = try blankNode(nodeID)
-            } else {
-                object = newBlankNode()
-            }
-            try emit(subject.term, predicate, object)
-            if let reification { try reify(reification, subject.term, predicate, object) }
-            if !scan.properties.isEmpty { try emitPropertyAttributes(object) }
-            frames.append(Frame(.emptyProperty))
-            return
+        if scan.resource != nil || scan.nodeID != nil || scan.datatype != nil || !scan.properties.isEmpty {
+            throw syntaxError("rdf:parseType cannot be combined with rdf:resource, rdf:nodeID, rdf:datatype or property attributes")
         }
-
-        let datatype = try scan.datatype.map { try resolveIRI($0) }
-        text.removeAll(keepingCapacity: true)
-        frames.append(Frame(.property, subject: subject, predicate: predicateIRI, reification: reification,
-                            datatype: datatype))
+        switch ParseType(parseType) {
+        case .resource:
+            // Section 7.2.18: a fresh blank node whose properties are the content.
+            let object = newBlankNode()
+            try emit(node: node, predicate, object)
+            if let reification { try reify(reification, subjects[node], term(predicate), object) }
+            pushNode(object)
+        case .collection:
+            frames.append(Frame(kind: .collection, slot: Int32(properties.count)))
+            properties.append(PropertyEntry(node: node, predicate: predicate, reification: reification))
+        case .triple:
+            throw syntaxError("rdf:parseType=\"Triple\" (RDF 1.2 triple terms) cannot be represented in Samsvar's RDF 1.1 model")
+        case .literal:
+            literal.begin()
+            literalDepth = 1
+            frames.append(Frame(kind: .literal, slot: Int32(properties.count)))
+            properties.append(PropertyEntry(node: node, predicate: predicate, reification: reification))
+        }
     }
 
     /// The end of a property element without a parseType or resource object: a literal
     /// (sections 7.2.16 and 7.2.21), unless its node element already gave the object.
-    mutating func endProperty(_ frame: Frame) throws {
-        if frame.hasNode { return }  // the triple went out when the node element started
-        let lexical = text.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    mutating func endProperty(_ entry: PropertyEntry, hasNode: Bool) throws {
+        if hasNode { return }  // the triple went out when the node element started
+        let lexical = String(decoding: text.bytes, as: UTF8.self)
         let object: Term
-        if let datatype = frame.datatype {
+        if let datatype = entry.datatype {
             object = .literal(Literal(lexical, datatype: datatype))
         } else {
             object = try plainLiteral(lexical)
         }
-        try emit(frame.subject.term, .iri(frame.predicate), object)
-        if let reification = frame.reification {
-            try reify(reification, frame.subject.term, .iri(frame.predicate), object)
+        if let reification = entry.reification {
+            try emit(node: entry.node, entry.predicate, object)
+            try reify(reification, subjects[entry.node], term(entry.predicate), object)
+        } else {
+            try emit(node: entry.node, entry.predicate, object)
+        }
+    }
+
+    /// The end of a `rdf:parseType="Literal"` property element: an XML literal.
+    mutating func endLiteral(_ entry: PropertyEntry) throws {
+        let object = Term.literal(Literal(literal.finish(), datatype: xmlLiteralDatatype))
+        try emit(node: entry.node, entry.predicate, object)
+        if let reification = entry.reification {
+            try reify(reification, subjects[entry.node], term(entry.predicate), object)
         }
     }
 
     // MARK: Triples
 
+    /// Hands a triple to the sink. The quad is a stored property whose terms are
+    /// overwritten in place and lent to the sink from there: building a new `Quad` per
+    /// triple made Swift copy it once and destroy it twice, a large share of the time.
     @inline(__always)
-    func emit(_ subject: Term, _ predicate: Term, _ object: Term) throws {
-        try sink(Quad(subject, predicate, object))
+    mutating func emit(_ subject: consuming Term, _ predicate: consuming Term, _ object: consuming Term) throws {
+        quad.subject = subject
+        quadSubjectStamp = 0
+        quad.predicate = predicate
+        quadPredicateName = -1
+        quad.object = object
+        try sink(quad)
+    }
+
+    /// Hands a triple whose subject is the open node element `subjects[node]` to the
+    /// sink. Its property elements come one after another, so the quad usually holds
+    /// that subject already, and often the predicate too; neither is copied again then.
+    @inline(__always)
+    mutating func emit(node: Int, _ predicate: Predicate, _ object: consuming Term) throws {
+        if quadSubjectStamp != nodeStamps[node] {
+            quad.subject = subjects[node]
+            quadSubjectStamp = nodeStamps[node]
+        }
+        if predicate.name < 0 || predicate.name != quadPredicateName {
+            quad.predicate = term(predicate)
+            quadPredicateName = predicate.name
+        }
+        quad.object = object
+        try sink(quad)
     }
 
     /// Section 7.3: the four reification triples for a statement with an `rdf:ID`.
-    func reify(_ id: String, _ subject: Term, _ predicate: Term, _ object: Term) throws {
+    mutating func reify(_ id: String, _ subject: Term, _ predicate: Term, _ object: Term) throws {
         let statement = Term.iri(id)
         try emit(statement, rdfType, rdfStatement)
         try emit(statement, rdfSubject, subject)
@@ -235,7 +322,7 @@ extension RDFXMLParser.State {
     }
 
     /// A literal in the language in scope, or a plain string when there is none.
-    func plainLiteral(_ lexical: String) throws -> Term {
+    mutating func plainLiteral(_ lexical: String) throws -> Term {
         guard let language else { return .literal(Literal(lexical)) }
         if versionDepth != nil, let direction = directionScopes.last?.direction {
             throw syntaxError("a literal with base direction \"\(direction)\" (RDF 1.2 its:dir) cannot be represented in Samsvar's RDF 1.1 model")

@@ -9,30 +9,35 @@ import RDF
 //
 // - Only entities declared in the document's own internal subset exist. `entityDecl`
 //   registers internal general and parameter entities with libxml2
-//   (`xmlSAX2EntityDecl`) and merely remembers the names of external ones; `getEntity`
-//   and `getParameterEntity` therefore never return an external entity, and a reference
-//   to one is an error naming it. `externalSubset` and `resolveEntity` are not set (or
-//   refuse), so an external DTD is never read either. With nothing external registered,
-//   `XML_PARSE_NOENT` (substitute entities) is safe: libxml2's own loaders
-//   (`xmlLoadEntityContent`, `xmlParseExternalEntityPrivate`) are only reached through
-//   an external entity. `XML_PARSE_NONET` is set as well.
+//   (`xmlSAX2EntityDecl`, plus the reader's own table for attribute values) and merely
+//   remembers the names of external ones; `getEntity` and `getParameterEntity`
+//   therefore never return an external entity, and a reference to one is an error
+//   naming it. `externalSubset` and `resolveEntity` are not set (or refuse), so an
+//   external DTD is never read either. `XML_PARSE_NONET` is set; `XML_PARSE_NOENT` is
+//   not: with it libxml2 would load external entities it knew of (it knows none, but
+//   the option is not needed), and it re-decodes an entity's text for every reference
+//   in an attribute value, which made it a third slower on entity-heavy files. The
+//   reader expands attribute values itself (RDFXMLParser+Entities.swift); in text
+//   content libxml2 delivers the SAX events of each reference's replacement either way.
 //
-// - Expansion is metered in `getEntity`/`getParameterEntity`, which libxml2 calls for
-//   every entity reference, at every level of nesting, in text and in attribute values
-//   alike. Replacement text is allowed up to `entityExpansionAllowance` bytes plus
-//   `entityExpansionRatio` bytes per byte of input fed so far, and references up to
-//   100,000 plus one per input byte. A document with any number of short references
-//   (`rdf:resource="&dcat;Dataset"`, each reference at least three bytes of input)
-//   stays far inside both; billion laughs (exponential) and a big entity referenced
-//   many times (quadratic) run out within a few megabytes. When the meter trips, the
-//   callback records the error, stops the parser and returns no entity, so libxml2
-//   expands nothing further.
+// - Expansion is metered. libxml2 calls `getEntity`/`getParameterEntity` for every
+//   entity reference, at every level of nesting, in text and (at the top level) in
+//   attribute values; the callback counts references and adds the replacement text's
+//   length, and the reader's own attribute expansion adds what it produces. Replacement
+//   text is allowed up to `entityExpansionAllowance` bytes plus `entityExpansionRatio`
+//   bytes per byte of input fed so far, and references up to 100,000 plus one per input
+//   byte. A document with any number of short references (`rdf:resource="&dcat;Dataset"`,
+//   each at least three bytes of input) stays far inside both; billion laughs
+//   (exponential) and a big entity referenced many times (quadratic) run out within a
+//   few megabytes. When the meter trips, the error is recorded, the parser stopped and
+//   no entity returned, so nothing further is expanded.
 //
 // - libxml2's own guard (`xmlParserEntityCheck`, the `nbentities`/`sizeentities`
 //   ratios) does not count repeated references to an entity in SAX mode before it has
 //   done the work, and the push parser applies no depth limit (`xmlParserMaxDepth`
 //   covers only DOM building), hence the reader's own meter and `maxNestingDepth`.
-//   libxml2 still limits entity nesting to 40 levels (`XML_ERR_ENTITY_LOOP`).
+//   libxml2 still limits entity nesting to 40 levels (`XML_ERR_ENTITY_LOOP`), and so does
+//   the attribute expansion.
 
 enum LibXML {
     private static let initialized: Bool = {
@@ -80,11 +85,21 @@ extension RDFXMLParser {
         }
         h.getEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.entity(name, parameter: false) }
+            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { p in
+                do { return try p.state.pointee.entity(name, parameter: false) } catch {
+                    p.fail(error)
+                    return nil
+                }
+            }
         }
         h.getParameterEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.entity(name, parameter: true) }
+            return Unmanaged<RDFXMLParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { p in
+                do { return try p.state.pointee.entity(name, parameter: true) } catch {
+                    p.fail(error)
+                    return nil
+                }
+            }
         }
         h.resolveEntity = { _, _, _ in nil }
 
@@ -160,46 +175,46 @@ extension RDFXMLParser {
                        _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?) {
         guard failure == nil, let context, let name else { return }
         switch UInt32(bitPattern: type) {
-        case XML_INTERNAL_GENERAL_ENTITY.rawValue, XML_INTERNAL_PARAMETER_ENTITY.rawValue:
+        case XML_INTERNAL_GENERAL_ENTITY.rawValue:
+            xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
+            state.pointee.entities.declare(name, content)
+        case XML_INTERNAL_PARAMETER_ENTITY.rawValue:
             xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
         case XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue, XML_EXTERNAL_PARAMETER_ENTITY.rawValue:
             let key = (UInt32(bitPattern: type) == XML_EXTERNAL_PARAMETER_ENTITY.rawValue ? "%" : "&")
                 + String(cString: name)
-            if externalEntities[key] == nil {
-                externalEntities[key] = systemID.map { String(cString: $0) } ?? publicID.map { String(cString: $0) } ?? ""
+            if state.pointee.externalEntities[key] == nil {
+                state.pointee.externalEntities[key] = systemID.map { String(cString: $0) } ?? publicID.map { String(cString: $0) } ?? ""
             }
         default:
             break  // unparsed (NDATA) entities are never substituted
         }
     }
+}
 
-    /// `getEntity` / `getParameterEntity`: the entity libxml2 should substitute, metered.
-    func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) -> xmlEntityPtr? {
-        guard failure == nil, let context else { return nil }
+extension RDFXMLParser.State {
+    /// `getEntity` / `getParameterEntity`: the entity libxml2 should use, metered (see the
+    /// design note at the top of this file).
+    mutating func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) throws -> xmlEntityPtr? {
+        guard !stopped, let context else { return nil }
         entityReferences += 1
         if !externalEntities.isEmpty {
             let key = (parameter ? "%" : "&") + String(cString: name)
             if let system = externalEntities[key] {
-                let shown = parameter ? "%\(key.dropFirst());" : "&\(key.dropFirst());"
-                fail(entityError("the external entity \(shown) (\"\(system)\") is not loaded: Samsvar never reads files or URLs a document names"))
-                return nil
+                throw syntaxError("the external entity \(key.first!)\(key.dropFirst()); (\"\(system)\") is not loaded: Samsvar never reads files or URLs a document names",
+                                  at: .current)
             }
         }
         let found = parameter ? xmlSAX2GetParameterEntity(context, name) : xmlSAX2GetEntity(context, name)
         if let found { entityBytes += Int(max(found.pointee.length, 0)) }
-        if entityReferences > 100_000 + bytesFed {
-            fail(entityError("too many entity references (\(entityReferences) for \(bytesFed) bytes of input): entity expansion stopped (a billion laughs attack?)"))
-            return nil
+        if entityReferences > referenceLimit {
+            throw syntaxError("too many entity references (more than \(referenceLimit) for this input): entity expansion stopped (a billion laughs attack?)",
+                              at: .current)
         }
-        if entityBytes > entityExpansionAllowance + entityExpansionRatio * bytesFed {
-            fail(entityError("entity expansion exceeds \(entityExpansionAllowance + entityExpansionRatio * bytesFed) bytes for \(bytesFed) bytes of input: stopped (a billion laughs or quadratic blow-up attack?)"))
-            return nil
+        if entityBytes > entityLimit {
+            throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)",
+                              at: .current)
         }
         return found
-    }
-
-    private func entityError(_ message: String) -> RDFSyntaxError {
-        let (line, column) = Self.locate(.current, in: context)
-        return RDFSyntaxError(message, line: line, column: column, source: source)
     }
 }

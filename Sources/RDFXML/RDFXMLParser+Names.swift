@@ -107,22 +107,30 @@ struct NameTable {
         return Int(truncatingIfNeeded: h >> UInt(shift))
     }
 
-    /// The index of the name, interned on first sight.
+    /// The index of the name, if it has been seen before.
     @inline(__always)
-    mutating func index(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?,
-                        _ uri: UnsafePointer<xmlChar>?) -> Int {
+    func lookup(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> Int? {
         let namespace = uri.map(UnsafeRawPointer.init)
         let local = UnsafeRawPointer(localName)
         let mask = slots.count - 1
         var i = slot(namespace, local)
         while true {
             let found = slots[i]
-            if found < 0 { break }
+            if found < 0 { return nil }
             if localNames[i] == local && namespaces[i] == namespace { return Int(found) }
             i = (i + 1) & mask
         }
+    }
+
+    /// Interns a name not seen before; returns its index.
+    mutating func insert(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, _ info: NameInfo) -> Int {
+        let namespace = uri.map(UnsafeRawPointer.init)
+        let local = UnsafeRawPointer(localName)
+        let mask = slots.count - 1
+        var i = slot(namespace, local)
+        while slots[i] >= 0 { i = (i + 1) & mask }
         let index = infos.count
-        infos.append(Self.classify(localName, prefix, uri, attribute: attributes))
+        infos.append(info)
         slots[i] = Int32(index)
         namespaces[i] = namespace
         localNames[i] = local
@@ -148,13 +156,14 @@ struct NameTable {
         }
     }
 
-    /// Works out the IRI and grammar role of a name.
+    /// Works out the IRI and grammar role of a name; `namespace` is its namespace name
+    /// (with any entity references already expanded), `nil` for none.
     static func classify(_ localNamePointer: UnsafePointer<xmlChar>, _ prefixPointer: UnsafePointer<xmlChar>?,
-                         _ uriPointer: UnsafePointer<xmlChar>?, attribute: Bool) -> NameInfo {
+                         namespace: String?, attribute: Bool) -> NameInfo {
         let local = String(cString: localNamePointer)
         let prefix = prefixPointer.map { String(cString: $0) }
         let qualified = prefix.map { "\($0):\(local)" } ?? local
-        guard let uriPointer else {
+        guard let namespace else {
             // Section 6.1.4: an attribute without a namespace whose local name is ID, about,
             // resource, parseType or type stands for the rdf: attribute; names starting
             // with "xml" are ignored; any other is forbidden. Elements need a namespace.
@@ -172,7 +181,6 @@ struct NameTable {
             }
             return NameInfo(iri: local, syntax: .unqualified, qualifiedName: qualified)
         }
-        let namespace = String(cString: uriPointer)
         var syntax = SyntaxName.other
         if namespace == Namespaces.rdf {
             switch local {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibXML2
 import RDF
 
@@ -70,11 +75,8 @@ public final class RDFXMLParser {
     var finished = false
     /// Bytes handed to libxml2 so far: entity expansion is metered against it.
     var bytesFed = 0
-    var entityReferences = 0
-    var entityBytes = 0
-    /// Entities the DTD declares as external (`&name` / `%name` → system ID): never
-    /// loaded; a reference is an error.
-    var externalEntities: [String: String] = [:]
+    /// Entity references so far (for tests).
+    var entityReferences: Int { state.pointee.entityReferences }
 
     /// A parser that hands each triple to `sink` as a quad in the default graph.
     ///
@@ -97,12 +99,11 @@ public final class RDFXMLParser {
         state.pointee.context = context
         if let context {
             context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-            // NONET: no network access whatever happens. NOENT: libxml2 substitutes internal
-            // entities in attribute values (in text the SAX events of the replacement are
-            // delivered anyway); the entity callbacks make sure only internal entities
-            // exist, so nothing external can be substituted. Never XML_PARSE_HUGE, never
-            // DTDLOAD, DTDATTR or DTDVALID.
-            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue))
+            // NONET: no network access whatever happens. No NOENT: libxml2 leaves entity
+            // references in attribute values as written and the reader expands them itself
+            // (RDFXMLParser+Entities.swift); text content gets its entities' SAX events
+            // either way. Never XML_PARSE_HUGE, never DTDLOAD, DTDATTR or DTDVALID.
+            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
         } else {
             failure = RDFSyntaxError("libxml2 could not create a parser (out of memory)", line: 1, column: 1,
                                      source: source)
@@ -120,6 +121,9 @@ public final class RDFXMLParser {
             }
             xmlFreeParserCtxt(context)
         }
+        state.pointee.text.free()
+        state.pointee.attributeText.free()
+        state.pointee.namespaceText.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -136,6 +140,8 @@ public final class RDFXMLParser {
         while offset < chunk.count {
             let length = min(chunk.count - offset, Self.pieceSize)
             bytesFed += length
+            state.pointee.entityLimit = entityExpansionAllowance + entityExpansionRatio * bytesFed
+            state.pointee.referenceLimit = 100_000 + bytesFed
             let status = xmlParseChunk(context, start.advanced(by: offset).assumingMemoryBound(to: CChar.self),
                                        Int32(length), 0)
             try check(status)
@@ -189,7 +195,7 @@ public final class RDFXMLParser {
     func recordNamespaces(_ count: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) {
         for i in 0..<count {
             let prefix = namespaces[2 * i].map { String(cString: $0) } ?? ""
-            let uri = namespaces[2 * i + 1].map { String(cString: $0) } ?? ""
+            let uri = namespaces[2 * i + 1].map { (try? state.pointee.namespaceName($0)) ?? String(cString: $0) } ?? ""
             if seenPrefixes.insert([prefix, uri]).inserted {
                 prefixes.append((prefix, uri))
             }
@@ -212,8 +218,10 @@ public final class RDFXMLParser {
         case tag
         /// Where libxml2 is now.
         case current
-        /// A byte of libxml2's input buffer (for text).
-        case byte(UnsafePointer<UInt8>)
+        /// The byte at `offset` in text libxml2 has just reported: found in its input
+        /// buffer, where the text ends at the current position unless it came from an
+        /// entity or a copy.
+        case text(UnsafeBufferPointer<UInt8>, offset: Int)
     }
 
     /// Line and column of `position`, worked out from libxml2's current position by
@@ -223,13 +231,25 @@ public final class RDFXMLParser {
         let line = Int(max(input.line, 1))
         let column = Int(max(input.col, 1))
         guard let cur = input.cur, let start = input.base, cur >= start else { return (line, column) }
+        // `anchor` is the byte libxml2's line and column describe: normally `cur`; while
+        // it reports text it has already counted, `cur` still points at the text's start.
+        var anchor = cur
         var target: UnsafePointer<UInt8>
         switch position {
         case .current:
             return (line, column)
-        case .byte(let p):
-            guard p >= start && p <= cur else { return (line, column) }
-            target = p
+        case .text(let text, let offset):
+            guard let p = text.baseAddress else { return (line, column) }
+            if p == cur, let end = input.end, p + text.count <= end {
+                anchor = p + text.count
+                target = p + offset
+            } else if p >= start && p + text.count <= cur {
+                target = p + offset
+            } else if cur - start >= text.count && memcmp(cur - text.count, p, text.count) == 0 {
+                target = cur - text.count + offset
+            } else {
+                return (line, column)
+            }
         case .tag:
             var p = cur
             while p > start && p.pointee != UInt8(ascii: "<") { p -= 1 }
@@ -240,7 +260,7 @@ public final class RDFXMLParser {
         var newlines = 0
         var scalars = 0
         var p = target
-        while p < cur {
+        while p < anchor {
             if p.pointee == 0x0A { newlines += 1 }
             if p.pointee & 0xC0 != 0x80 { scalars += 1 }
             p += 1

@@ -23,7 +23,7 @@ import RDF
 /// relative IRIs and IRIs with dot segments (a reader would resolve them to other IRIs).
 public final class RDFXMLWriter {
     /// The caller's prefix bindings, preferred in the order given.
-    public let prefixes: [(prefix: String, namespace: String)]
+    public private(set) var prefixes: [(prefix: String, namespace: String)]
     /// The base IRI: written as `xml:base`, and IRIs under it are written relative to it.
     public let base: String?
 
@@ -70,6 +70,14 @@ public final class RDFXMLWriter {
         triples.append(triple)
         if case .literal(let literal) = triple.object, literal.datatype == RDFVocabulary.xmlLiteral {
             hasXMLLiteral = true
+        }
+    }
+
+    /// Prefers `preferred` (for example the prefixes the input declared, known only once
+    /// it is read) over the prefixes given at creation. Call it before `finish()`.
+    public func setPrefixes(_ preferred: [(prefix: String, namespace: String)]) {
+        prefixes = preferred + prefixes.filter { p in
+            !preferred.contains { $0.prefix == p.prefix || $0.namespace == p.namespace }
         }
     }
 

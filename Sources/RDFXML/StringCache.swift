@@ -12,35 +12,39 @@ import Darwin
 /// cost anyway. Equal values then share one string's storage, which also helps whatever
 /// the quads are stored in.
 struct StringCache {
-    private var hashes: [UInt64]
-    private var strings: [String]
+    private struct Entry {
+        var hash: UInt64 = 0
+        var string = ""
+    }
+
+    /// Hash and string side by side: a lookup touches one cache line of the table.
+    private var entries: [Entry]
     private let mask: Int
 
     /// A cache of `1 << bits` slots.
     init(bits: Int) {
-        hashes = Array(repeating: 0, count: 1 << bits)
-        strings = Array(repeating: "", count: 1 << bits)
+        entries = Array(repeating: Entry(), count: 1 << bits)
         mask = (1 << bits) - 1
     }
 
     /// The cached string equal to `bytes`, if there is one.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> String? {
-        let slot = Int(truncatingIfNeeded: h) & mask
-        guard hashes[slot] == h else { return nil }
-        var s = strings[slot]
-        let same = s.withUTF8 { u in
-            u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
+        entries.withUnsafeBufferPointer { table -> String? in
+            let entry = table.baseAddress! + (Int(truncatingIfNeeded: h) & mask)
+            guard entry.pointee.hash == h else { return nil }
+            var s = entry.pointee.string
+            let same = s.withUTF8 { u in
+                u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
+            }
+            return same ? s : nil
         }
-        return same ? s : nil
     }
 
     /// Remembers `string` as the value for bytes hashing to `h`.
     @inline(__always)
     mutating func insert(_ string: String, hash h: UInt64) {
-        let slot = Int(truncatingIfNeeded: h) & mask
-        hashes[slot] = h
-        strings[slot] = string
+        entries[Int(truncatingIfNeeded: h) & mask] = Entry(hash: h, string: string)
     }
 
     /// The string for `bytes`, from the cache or decoded and remembered.
@@ -53,28 +57,28 @@ struct StringCache {
         return s
     }
 
-    /// A fast 64-bit hash of a byte string, eight bytes at a time; never 0, so an empty
-    /// slot never matches.
+    /// A fast 64-bit hash of a byte string, eight bytes at a time (the last eight bytes
+    /// loaded once more, overlapping, rather than byte by byte); never 0, so an empty slot
+    /// never matches.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = bytes.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: count)
         guard let base = bytes.baseAddress else { return h | 1 }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            i += 8
-        }
-        if i < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
+        if count >= 8 {
+            var i = 0
+            while i + 8 <= count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
             }
+            if i < count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+            }
+        } else {
+            var tail: UInt64 = 0
+            for i in 0..<count { tail |= UInt64(base[i]) << UInt64(8 * i) }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         }
         h ^= h >> 29

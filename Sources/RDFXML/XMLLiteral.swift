@@ -22,9 +22,9 @@ import CLibXML2
 /// - Comments and processing instructions are kept (`<?target data?>`).
 struct XMLLiteralWriter {
     private(set) var bytes: [UInt8] = []
-    /// Declarations written on open output elements: element depth, prefix, URI
-    /// (`nil` prefix: the default namespace; `nil` URI: none).
-    private var rendered: [(depth: Int, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?)] = []
+    /// Declarations written on open output elements: element depth, prefix (libxml2's
+    /// interned string, `nil` for the default namespace), URI (copied; empty: none).
+    private var rendered: [(depth: Int, prefix: UnsafePointer<xmlChar>?, uri: [UInt8])] = []
     private var depth = 0
 
     /// The length so far, in bytes.
@@ -70,7 +70,7 @@ struct XMLLiteralWriter {
                 append("=\"")
                 if let u = ns.uri { appendEscapedAttribute(UnsafeBufferPointer(start: u, count: strlen(u))) }
                 bytes.append(UInt8(ascii: "\""))
-                rendered.append((depth, ns.prefix, ns.uri))
+                rendered.append((depth, ns.prefix, ns.uri.map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) } ?? []))
             }
         }
         if attributeCount > 0, let attributes {
@@ -140,16 +140,15 @@ struct XMLLiteralWriter {
             return
         }
         if declare.contains(where: { Self.compare($0.prefix, prefix) == 0 }) { return }
-        var inherited: UnsafePointer<xmlChar>?
-        var found = false
+        var inherited: [UInt8]?
         for entry in rendered.reversed() where Self.compare(entry.prefix, prefix) == 0 {
             inherited = entry.uri
-            found = true
             break
         }
-        if found {
-            if Self.compare(inherited, uri) == 0 { return }
-        } else if prefix == nil && (uri == nil || uri!.pointee == 0) {
+        let value = uri.map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        if let inherited {
+            if inherited.elementsEqual(value) { return }
+        } else if prefix == nil && value.isEmpty {
             return  // no default namespace, and none declared above: nothing to undo
         }
         declare.append((prefix, uri))

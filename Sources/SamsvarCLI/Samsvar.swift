@@ -10,10 +10,11 @@ struct Samsvar: ParsableCommand {
         commandName: "samsvar",
         abstract: "Parse, convert and check RDF catalogues and vocabularies.",
         discussion: """
-        Samsvar reads the RDF that agencies publish (N-Triples and N-Quads today; Turtle, \
-        TriG and RDF/XML next) and converts it between syntaxes.
+        Samsvar reads the RDF that agencies publish — N-Triples, N-Quads, Turtle, TriG and \
+        RDF/XML — converts it between syntaxes and checks that two files hold the same graph.
 
-        Exit status: 0 success, 2 bad input or usage (with path:line:column on stderr).
+        Exit status: 0 success, 1 a difference found (compare), 2 bad input or usage \
+        (with path:line:column on stderr).
         """,
         subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self]
     )
