@@ -186,21 +186,8 @@ public final class RDFXMLWriter {
     // MARK: - Ordering
 
     /// Byte-wise UTF-8 order: total, and the same on every platform.
-    static func utf8Less(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let n = Swift.min(x.count, y.count)
-                var i = 0
-                while i < n {
-                    if x[i] != y[i] { return x[i] < y[i] }
-                    i += 1
-                }
-                return x.count < y.count
-            }
-        }
-        if let fast, let result = fast { return result }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
+    @inline(__always)
+    static func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8Precedes(b) }
 
     /// IRIs, then blank nodes, then literals; within each by their strings. Literals that
     /// are equal (language tags compare case-insensitively) sort next to each other.

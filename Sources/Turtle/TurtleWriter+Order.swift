@@ -61,21 +61,8 @@ enum TurtleOrder {
     }
 
     /// Code point order (UTF-8 byte order is code point order), the same in every locale.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let n = min(x.count, y.count)
-                var i = 0
-                while i < n {
-                    if x[i] != y[i] { return x[i] < y[i] }
-                    i += 1
-                }
-                return x.count < y.count
-            }
-        }
-        if let fast, let result = fast { return result }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
+    @inline(__always)
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8Precedes(b) }
 
     /// Types whose instances are written first, in this order: a document's header
     /// (ontology, concept scheme, catalogue), then what a catalogue holds, then
