@@ -200,6 +200,9 @@ struct NamespaceTable {
             prefixOf[ns.iri] = ns.prefix
             taken.insert(ns.prefix)
         }
+        // Generated names also avoid the input's unused prefixes, so `ns1` never means
+        // one namespace in the input and another in the output.
+        taken.formUnion(inputBindings.map(\.0))
         var counter = 0
         func generate() -> String {
             var prefix: String
