@@ -157,6 +157,8 @@ struct RDFXMLWriterOutputTests {
         try expectRoundTrip(quads)
     }
 
+    /// Generated names skip the input's prefix names, used or not (`ns1` here), so a
+    /// name never means one namespace in the input and another in the output.
     @Test func prefixesFromInputThenWellKnownThenGenerated() throws {
         let x = ex.term("x")
         let quads = [
@@ -174,16 +176,16 @@ struct RDFXMLWriterOutputTests {
 
                      xmlns:e="http://example.org/ns#"
                      xmlns:foaf="http://xmlns.com/foaf/0.1/"
-                     xmlns:ns1="http://other.example/vocab/"
-                     xmlns:ns2="http://third.example/r#"
+                     xmlns:ns2="http://other.example/vocab/"
+                     xmlns:ns3="http://third.example/r#"
                      xmlns:terms="http://purl.org/dc/terms/">
-              <ns1:Thing rdf:about="http://example.org/x">
+              <ns2:Thing rdf:about="http://example.org/x">
                 <e:p>1</e:p>
-                <ns1:q>Q</ns1:q>
+                <ns2:q>Q</ns2:q>
                 <terms:title>T</terms:title>
-                <ns2:s>S</ns2:s>
+                <ns3:s>S</ns3:s>
                 <foaf:name>N</foaf:name>
-              </ns1:Thing>
+              </ns2:Thing>
             </rdf:RDF>
 
             """)
