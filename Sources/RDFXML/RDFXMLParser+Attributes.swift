@@ -53,9 +53,15 @@ extension RDFXMLParser.State {
         // libxml2 passes five pointers per attribute: local name, prefix, URI, value, end.
         // Values with entity or `&` references are expanded first, all of them, so that
         // `attributeText` does not move while pointers into it are in use.
+        // `rdf:about`, `rdf:resource` and `rdf:datatype` values are IRIs: they are expanded
+        // only when `resolveAttributeIRI` does not know them already (see there).
         var expanded = 0
         for i in 0..<count {
             if let value = Self.value(attributes, i), XMLNames.contains(value, UInt8(ascii: "&")) {
+                if let localName = attributes[i * 5] {
+                    let name = try attributeName(localName, attributes[i * 5 + 1], attributes[i * 5 + 2])
+                    if Self.isIRIValued(attributeNames.infos[name].syntax) { continue }
+                }
                 if expanded == 0 { attributeText.removeAll() }
                 let entry = (attribute: i, range: try expandAttribute(value))
                 if expanded < expandedValues.count {
@@ -92,6 +98,12 @@ extension RDFXMLParser.State {
             case .xmlReserved, .itsVersion: break
             }
         }
+    }
+
+    /// Attributes whose value is an IRI and is expanded lazily, as it is resolved.
+    @inline(__always)
+    static func isIRIValued(_ syntax: SyntaxName) -> Bool {
+        syntax == .rdfAbout || syntax == .rdfResource || syntax == .rdfDatatype
     }
 
     /// The value of attribute `i` as libxml2 passed it.
@@ -189,6 +201,44 @@ extension RDFXMLParser.State {
     mutating func resolveIRI(_ bytes: UnsafeBufferPointer<UInt8>, what: String = "IRI") throws -> String {
         let hash = StringCache.hash(bytes)
         if let known = iriCache.lookup(bytes, hash: hash) { return known }
+        return try resolveNewIRI(bytes, hash: hash, what: what)
+    }
+
+    /// The IRI of a `rdf:about`, `rdf:resource` or `rdf:datatype` value as libxml2 passed
+    /// it, entity references (`&ds;c2cf…`, `&xsd;date`) not yet expanded.
+    ///
+    /// A value with references is first looked up as written in `rawIRICache`: values
+    /// such as `&theme;ECON` or `&xsd;date` recur, and their IRI is then found without
+    /// expanding them. (The internal subset is complete before the document element
+    /// starts, so a value always expands to the same text; only IRIs that do not depend
+    /// on the base are cached. The replacement text a hit stands for is still metered.)
+    mutating func resolveAttributeIRI(_ value: UnsafeBufferPointer<UInt8>) throws -> String {
+        guard XMLNames.contains(value, UInt8(ascii: "&")) else { return try resolveIRI(value) }
+        let hash = StringCache.hash(value)
+        if let known = rawIRICache.lookup(value, hash: hash) {
+            entityBytes += known.utf8.count
+            if entityBytes > entityLimit {
+                throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)")
+            }
+            return known
+        }
+        var output = iriText
+        output.removeAll()
+        defer { iriText = output }
+        try expand(value, into: &output)
+        // Only values seen before (found in `iriCache`) go into `rawIRICache`, so that
+        // the many IRIs used once (dataset IDs) do not push the recurring ones out.
+        let bytes = output.bytes
+        let expandedHash = StringCache.hash(bytes)
+        if let known = iriCache.lookup(bytes, hash: expandedHash) {
+            rawIRICache.insert(value, known, hash: hash)
+            return known
+        }
+        return try resolveNewIRI(bytes, hash: expandedHash, what: "IRI")
+    }
+
+    /// `resolveIRI` for a reference not in `iriCache` (`hash` is its hash there).
+    mutating func resolveNewIRI(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, what: String) throws -> String {
         let shape = ReferenceShape(bytes)
         if let bad = shape.forbidden {
             let shown = String(decoding: bytes, as: UTF8.self)

@@ -100,7 +100,7 @@ extension RDFXMLParser.State {
             if scan.id != nil || scan.nodeID != nil {
                 throw syntaxError("a node element can have only one of rdf:ID, rdf:nodeID and rdf:about")
             }
-            return .iri(try resolveIRI(about))
+            return .iri(try resolveAttributeIRI(about))
         }
         if let id = scan.id {
             if scan.nodeID != nil {
@@ -153,7 +153,7 @@ extension RDFXMLParser.State {
         let node = Int(frames[parent].slot)
         if scan.resource == nil && scan.nodeID == nil && scan.properties.isEmpty {
             // The common case: a literal, or a node element, comes next.
-            let datatype = try scan.datatype.map { try resolveIRI($0) }
+            let datatype = try scan.datatype.map { try resolveAttributeIRI($0) }
             text.removeAll()
             frames.append(Frame(kind: .property, slot: Int32(properties.count)))
             properties.append(PropertyEntry(node: node, predicate: predicate(element, node), datatype: datatype))
@@ -189,7 +189,7 @@ extension RDFXMLParser.State {
         }
         let object: Term
         if let resource = scan.resource {
-            object = .iri(try resolveIRI(resource))
+            object = .iri(try resolveAttributeIRI(resource))
         } else if let nodeID = scan.nodeID {
             object = try blankNode(nodeID)
         } else {
@@ -222,7 +222,7 @@ extension RDFXMLParser.State {
                 try emptyPropertyElement(predicate, node: node, reification: reification)
                 return
             }
-            let datatype = try scan.datatype.map { try resolveIRI($0) }
+            let datatype = try scan.datatype.map { try resolveAttributeIRI($0) }
             text.removeAll()
             frames.append(Frame(kind: .property, slot: Int32(properties.count)))
             properties.append(PropertyEntry(node: node, predicate: predicate, reification: reification,

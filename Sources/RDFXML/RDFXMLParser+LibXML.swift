@@ -205,7 +205,7 @@ extension RDFXMLParser.State {
                                   at: .current)
             }
         }
-        let found = parameter ? xmlSAX2GetParameterEntity(context, name) : xmlSAX2GetEntity(context, name)
+        let found = parameter ? xmlSAX2GetParameterEntity(context, name) : generalEntity(name, context)
         if let found { entityBytes += Int(max(found.pointee.length, 0)) }
         if entityReferences > referenceLimit {
             throw syntaxError("too many entity references (more than \(referenceLimit) for this input): entity expansion stopped (a billion laughs attack?)",
@@ -214,6 +214,26 @@ extension RDFXMLParser.State {
         if entityBytes > entityLimit {
             throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)",
                               at: .current)
+        }
+        return found
+    }
+
+    /// `xmlSAX2GetEntity`, remembered by the address of the name. libxml2 passes the
+    /// names of entity references in content and attribute values interned in its
+    /// dictionary, so a name recurs at the same address; the entity found is checked to
+    /// have that name all the same (names it does not intern may reuse an address), and
+    /// only after the DTD, when the set of entities no longer changes.
+    @inline(__always)
+    mutating func generalEntity(_ name: UnsafePointer<xmlChar>, _ context: xmlParserCtxtPtr) -> xmlEntityPtr? {
+        guard context.pointee.inSubset == 0 else { return xmlSAX2GetEntity(context, name) }
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 59)
+        if entityNames[slot] == name, let cached = entityValues[slot], xmlStrEqual(cached.pointee.name, name) != 0 {
+            return cached
+        }
+        let found = xmlSAX2GetEntity(context, name)
+        if found != nil {
+            entityNames[slot] = name
+            entityValues[slot] = found
         }
         return found
     }

@@ -120,6 +120,10 @@ extension RDFXMLParser {
         /// Entities the DTD declares as external (`&name` / `%name` → system ID): never
         /// loaded; a reference is an error.
         var externalEntities: [String: String] = [:]
+        /// General entities libxml2 asked for, by the address of their name (32 slots;
+        /// see `generalEntity`).
+        var entityNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 32)
+        var entityValues = [xmlEntityPtr?](repeating: nil, count: 32)
         var scan = AttributeScan()
 
         var language: String?
@@ -135,6 +139,10 @@ extension RDFXMLParser {
         var elementNames = NameTable(attributes: false)
         var attributeNames = NameTable(attributes: true)
         var iriCache = StringCache(bits: 12)
+        /// IRIs of attribute values with entity references, by the value as written.
+        var rawIRICache = StringMap(bits: 10)
+        /// Scratch space for IRI attribute values with entity references.
+        var iriText = TextBuffer(capacity: 256)
         var languageCache = StringCache(bits: 6)
 
         // Terms the grammar emits, made once.

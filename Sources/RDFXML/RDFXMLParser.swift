@@ -124,6 +124,7 @@ public final class RDFXMLParser {
         state.pointee.text.free()
         state.pointee.attributeText.free()
         state.pointee.namespaceText.free()
+        state.pointee.iriText.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }

@@ -85,3 +85,43 @@ struct StringCache {
         return h | 1
     }
 }
+
+/// A direct-mapped cache from UTF-8 bytes (the key, kept as a `String`) to a `String`
+/// made from them some other way: attribute values as written, entity references and
+/// all, to the IRIs they expand to.
+struct StringMap {
+    private struct Entry {
+        var hash: UInt64 = 0
+        var key = ""
+        var value = ""
+    }
+
+    private var entries: [Entry]
+    private let mask: Int
+
+    /// A map of `1 << bits` slots.
+    init(bits: Int) {
+        entries = Array(repeating: Entry(), count: 1 << bits)
+        mask = (1 << bits) - 1
+    }
+
+    /// The value stored for `bytes` (hashing to `h`), if there is one.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> String? {
+        entries.withUnsafeBufferPointer { table -> String? in
+            let entry = table.baseAddress! + (Int(truncatingIfNeeded: h) & mask)
+            guard entry.pointee.hash == h else { return nil }
+            var key = entry.pointee.key
+            let same = key.withUTF8 { u in
+                u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
+            }
+            return same ? entry.pointee.value : nil
+        }
+    }
+
+    /// Remembers `value` for `bytes`, which hash to `h`.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: String, hash h: UInt64) {
+        entries[Int(truncatingIfNeeded: h) & mask] = Entry(hash: h, key: String(decoding: bytes, as: UTF8.self),
+                                                           value: value)
+    }
+}
