@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RDF
 
 /// A direct-mapped cache from UTF-8 bytes to the `String` made from them.
 ///
@@ -57,32 +58,12 @@ struct StringCache {
         return s
     }
 
-    /// A fast 64-bit hash of a byte string, eight bytes at a time (the last eight bytes
-    /// loaded once more, overlapping, rather than byte by byte); never 0, so an empty slot
-    /// never matches.
+    /// The cache's hash of a byte string (`ByteHash`, shared with the Turtle readers);
+    /// never 0, so an empty slot never matches.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = bytes.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: count)
-        guard let base = bytes.baseAddress else { return h | 1 }
-        let raw = UnsafeRawPointer(base)
-        if count >= 8 {
-            var i = 0
-            while i + 8 <= count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                i += 8
-            }
-            if i < count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
-            }
-        } else {
-            var tail: UInt64 = 0
-            for i in 0..<count { tail |= UInt64(base[i]) << UInt64(8 * i) }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        }
-        h ^= h >> 29
-        return h | 1
+        guard let base = bytes.baseAddress else { return 1 }
+        return ByteHash.hash(base, bytes.count) | 1
     }
 }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RDF
 
 /// A small direct-mapped map from the raw bytes of a token (a prefixed name such as
 /// `dcat:Dataset`, or a namespace key such as `dcat:`) to the IRI it expands to, so a
