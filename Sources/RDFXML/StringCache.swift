@@ -34,11 +34,8 @@ struct StringCache {
         entries.withUnsafeBufferPointer { table -> String? in
             let entry = table.baseAddress! + (Int(truncatingIfNeeded: h) & mask)
             guard entry.pointee.hash == h else { return nil }
-            var s = entry.pointee.string
-            let same = s.withUTF8 { u in
-                u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
-            }
-            return same ? s : nil
+            let s = entry.pointee.string
+            return s.utf8Equals(bytes.baseAddress, count: bytes.count) ? s : nil
         }
     }
 
@@ -92,11 +89,7 @@ struct StringMap {
         entries.withUnsafeBufferPointer { table -> String? in
             let entry = table.baseAddress! + (Int(truncatingIfNeeded: h) & mask)
             guard entry.pointee.hash == h else { return nil }
-            var key = entry.pointee.key
-            let same = key.withUTF8 { u in
-                u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
-            }
-            return same ? entry.pointee.value : nil
+            return entry.pointee.key.utf8Equals(bytes.baseAddress, count: bytes.count) ? entry.pointee.value : nil
         }
     }
 

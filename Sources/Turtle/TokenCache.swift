@@ -26,9 +26,8 @@ struct TokenCache {
         let h = ByteHash.hash(bytes, count) | 1  // never 0, so empty slots never match
         let slot = Int(truncatingIfNeeded: h) & mask
         if hashes[slot] == h {
-            var s = strings[slot]
-            let same = s.withUTF8 { u in u.count == count && memcmp(u.baseAddress!, bytes, count) == 0 }
-            if same { return s }
+            let s = strings[slot]
+            if s.utf8Equals(bytes, count: count) { return s }
         }
         let s = try make()
         hashes[slot] = h

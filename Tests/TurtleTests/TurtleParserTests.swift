@@ -6,15 +6,11 @@ import Testing
 // feeding, error positions. The W3C suites run in the conformance harness.
 
 private let base = "http://example.org/dir/doc.ttl"
-private let ex = "http://example.org/ns#"
 private let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 private let xsd = "http://www.w3.org/2001/XMLSchema#"
 
 private func parse(_ text: String, _ syntax: TurtleSyntax = .turtle, base: String? = base) throws -> [Quad] {
-    var quads: [Quad] = []
-    let parser = TurtleParser(syntax: syntax, base: base) { quads.append($0) }
-    try parser.parse(Array(text.utf8))
-    return quads
+    try turtleQuads(text, syntax, base: base)
 }
 
 /// Feeds `text` in chunks of the given sizes (cycled), then finishes.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Code point order, compared on the UTF-8 bytes (UTF-8 byte order is code point
     /// order): total, fast, and the same in every locale and on every platform — what
@@ -16,5 +22,16 @@ extension String {
         }
         if let fast, let result = fast { return result }
         return utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
+    /// True when the string's UTF-8 is exactly the `count` bytes at `bytes`: how the
+    /// parsers' token caches check a hit against the input buffer without making a
+    /// `String` of it. Safe for empty strings and empty buffers.
+    @inlinable
+    public func utf8Equals(_ bytes: UnsafePointer<UInt8>?, count: Int) -> Bool {
+        var string = self
+        return string.withUTF8 { u in
+            u.count == count && (count == 0 || memcmp(u.baseAddress!, bytes!, count) == 0)
+        }
     }
 }
