@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Turtle", targets: ["Turtle"]),
         .library(name: "RDFXML", targets: ["RDFXML"]),
         .library(name: "RDFIO", targets: ["RDFIO"]),
+        .library(name: "SHACL", targets: ["SHACL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "Turtle", dependencies: ["RDF"]),
         .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
         .target(name: "RDFIO", dependencies: ["RDF", "Turtle", "RDFXML"]),
+        .target(name: "SHACL", dependencies: ["RDF"]),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "TurtleTests", dependencies: ["Turtle", "RDFTestSupport"]),
         .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
+        .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

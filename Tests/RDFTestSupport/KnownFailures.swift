@@ -176,4 +176,17 @@ public enum KnownFailures {
 
     /// The reason a test is expected to fail, if it is.
     public static func reason(for testID: String) -> String? { all[testID] }
+
+    /// Whole suites Samsvar does not implement, by the test-IRI prefix, with the reason.
+    /// Their tests still run: they check that the feature is refused with an error.
+    public static let unsupportedSuites: [String: String] = [
+        "http://datashapes.org/sh/tests/sparql/":
+            "SHACL-SPARQL (SHACL §5–6) is not implemented — Samsvar validates SHACL Core; a shapes graph using sh:sparql, sh:select, sh:ask or SPARQL-based components is refused with an error",
+    ]
+
+    /// The reason a test belongs to an unsupported suite, or nil.
+    public static func unsupported(_ testID: String) -> String? {
+        unsupportedSuites.first { testID.hasPrefix($0.key) }?.value
+    }
+
 }

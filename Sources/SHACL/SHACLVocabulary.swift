@@ -1,0 +1,76 @@
+import RDF
+
+/// The IRIs of the SHACL vocabulary (`http://www.w3.org/ns/shacl#`) that Core uses.
+enum SH {
+    static let ns = Namespace.sh.iri
+    static func iri(_ local: String) -> String { ns + local }
+
+    // Shapes and targets (SHACL §2.1)
+    static let NodeShape = iri("NodeShape")
+    static let PropertyShape = iri("PropertyShape")
+    static let targetNode = iri("targetNode")
+    static let targetClass = iri("targetClass")
+    static let targetSubjectsOf = iri("targetSubjectsOf")
+    static let targetObjectsOf = iri("targetObjectsOf")
+    static let path = iri("path")
+    static let deactivated = iri("deactivated")
+    static let severity = iri("severity")
+    static let message = iri("message")
+    static let name = iri("name")
+
+    // Constraint parameters (§4) that the compiler reads by name
+    static let `class` = iri("class")
+    static let datatype = iri("datatype")
+    static let nodeKind = iri("nodeKind")
+    static let not = iri("not")
+    static let and = iri("and")
+    static let or = iri("or")
+    static let xone = iri("xone")
+    static let node = iri("node")
+    static let property = iri("property")
+    static let qualifiedValueShape = iri("qualifiedValueShape")
+    static let qualifiedMinCount = iri("qualifiedMinCount")
+    static let qualifiedMaxCount = iri("qualifiedMaxCount")
+    static let qualifiedValueShapesDisjoint = iri("qualifiedValueShapesDisjoint")
+    static let closed = iri("closed")
+    static let ignoredProperties = iri("ignoredProperties")
+    static let hasValue = iri("hasValue")
+    static let `in` = iri("in")
+    static let pattern = iri("pattern")
+    static let flags = iri("flags")
+    static let languageIn = iri("languageIn")
+    static let uniqueLang = iri("uniqueLang")
+
+    // Paths (§2.3.1)
+    static let inversePath = iri("inversePath")
+    static let alternativePath = iri("alternativePath")
+    static let zeroOrMorePath = iri("zeroOrMorePath")
+    static let oneOrMorePath = iri("oneOrMorePath")
+    static let zeroOrOnePath = iri("zeroOrOnePath")
+
+    // Severities (§2.1.5)
+    static let Violation = iri("Violation")
+    static let Warning = iri("Warning")
+    static let Info = iri("Info")
+
+    // Node kinds (§4.1.3)
+    static let BlankNode = iri("BlankNode")
+    static let IRI = iri("IRI")
+    static let Literal = iri("Literal")
+    static let BlankNodeOrIRI = iri("BlankNodeOrIRI")
+    static let BlankNodeOrLiteral = iri("BlankNodeOrLiteral")
+    static let IRIOrLiteral = iri("IRIOrLiteral")
+
+    // Report vocabulary (§3.6)
+    static let ValidationReport = iri("ValidationReport")
+    static let ValidationResult = iri("ValidationResult")
+    static let conforms = iri("conforms")
+    static let result = iri("result")
+    static let focusNode = iri("focusNode")
+    static let resultPath = iri("resultPath")
+    static let value = iri("value")
+    static let sourceShape = iri("sourceShape")
+    static let sourceConstraintComponent = iri("sourceConstraintComponent")
+    static let resultSeverity = iri("resultSeverity")
+    static let resultMessage = iri("resultMessage")
+}

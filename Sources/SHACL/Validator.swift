@@ -1,0 +1,215 @@
+import RDF
+
+/// Validates data graphs against a compiled shapes graph (SHACL §3).
+public struct Validator: Sendable {
+    public let shapes: ShapesGraph
+
+    public init(shapes: ShapesGraph) { self.shapes = shapes }
+
+    /// Validates `data`. When `focusScope` is given (the data proper, as opposed to
+    /// background vocabularies merged into `data` for class and value look-ups), only
+    /// target nodes that occur in it are validated.
+    public func validate(_ data: Graph, focusScope: Graph? = nil) -> ValidationReport {
+        let run = ValidationRun(data: data, shapes: shapes.shapes)
+        var results: [ValidationResult] = []
+        let ordered = shapes.targeted.sorted { TermOrder.precedes(shapes.shapes[$0].node, shapes.shapes[$1].node) }
+        for s in ordered {
+            var focusNodes = run.focusNodes(of: shapes.shapes[s]).sorted()
+            if let scope = focusScope {
+                focusNodes = focusNodes.filter { id in
+                    let term = run.term(id)
+                    guard let scoped = scope.id(of: term) else { return false }
+                    return scope.isSubject(scoped) || scope.isObject(scoped) || shapes.shapes[s].targets.contains {
+                        if case .node(let t) = $0 { t == term } else { false }
+                    }
+                }
+            }
+            for focus in focusNodes {
+                var out = ResultCollector(firstOnly: false)
+                run.validate(s, focus: focus, into: &out)
+                // Not deduplicated: equal results reached by different routes are distinct
+                // results in the report graph (W3C test core/property/property-001).
+                results += out.results
+            }
+        }
+        return ValidationReport(results: results)
+    }
+
+    /// The (shape, focus node) pairs validation starts from, for reports that list
+    /// passing checks too (JUnit).
+    public func checkedPairs(_ data: Graph) -> [(shape: Term, focusNode: Term)] {
+        let run = ValidationRun(data: data, shapes: shapes.shapes)
+        var pairs: [(Term, Term)] = []
+        for s in shapes.targeted {
+            for focus in run.focusNodes(of: shapes.shapes[s]).sorted() {
+                pairs.append((shapes.shapes[s].node, run.term(focus)))
+            }
+        }
+        return pairs
+    }
+}
+
+/// Collects results; in `firstOnly` mode (conformance checks of nested shapes) the
+/// validator stops at the first result.
+struct ResultCollector {
+    let firstOnly: Bool
+    var results: [ValidationResult] = []
+    var failed = false
+    var done: Bool { firstOnly && failed }
+
+    mutating func add(_ r: @autoclosure () -> ValidationResult) {
+        failed = true
+        if !firstOnly { results.append(r()) }
+    }
+}
+
+/// The state of one validation: the data graph by term id, terms the data does not
+/// mention (shape constants, target nodes), and caches.
+final class ValidationRun {
+    let data: Graph
+    let shapes: [Shape]
+    let typeID: UInt32?
+    let subClassOfID: UInt32?
+    /// Terms not in the data graph get ids after the data's own.
+    private var extraTerms: [Term] = []
+    private var extraIDs: [Term: UInt32] = [:]
+    private var superclasses: [UInt32: Set<UInt32>] = [:]
+    private var conformance: [ShapeNode: Bool] = [:]
+    private var inProgress: Set<ShapeNode> = []
+    private var paths: [Int: IDPath] = [:]
+    private var predicateIDs: [String: UInt32?] = [:]
+
+    struct ShapeNode: Hashable {
+        let shape: Int
+        let node: UInt32
+    }
+
+    init(data: Graph, shapes: [Shape]) {
+        self.data = data
+        self.shapes = shapes
+        typeID = data.id(of: .iri(RDFVocabulary.type))
+        subClassOfID = data.id(of: .iri(Namespace.rdfs("subClassOf")))
+    }
+
+    // MARK: Terms
+
+    func id(_ term: Term) -> UInt32 {
+        if let id = data.id(of: term) { return id }
+        if let id = extraIDs[term] { return id }
+        let id = UInt32(data.dictionary.count + extraTerms.count)
+        extraTerms.append(term)
+        extraIDs[term] = id
+        return id
+    }
+
+    func term(_ id: UInt32) -> Term {
+        Int(id) < data.dictionary.count ? data.term(id) : extraTerms[Int(id) - data.dictionary.count]
+    }
+
+    func predicateID(_ iri: String) -> UInt32? {
+        if let cached = predicateIDs[iri] { return cached }
+        let id = data.id(of: .iri(iri))
+        predicateIDs[iri] = id
+        return id
+    }
+
+    // MARK: Targets (SHACL §2.1.3)
+
+    func focusNodes(of shape: Shape) -> Set<UInt32> {
+        var nodes = Set<UInt32>()
+        for target in shape.targets {
+            switch target {
+            case .node(let t): nodes.insert(id(t))
+            case .classInstances(let c): nodes.formUnion(instances(of: id(c)))
+            case .subjectsOf(let p): if let p = predicateID(p) { nodes.formUnion(data.subjectIDs(withPredicate: p)) }
+            case .objectsOf(let p): if let p = predicateID(p) { nodes.formUnion(data.objectIDs(withPredicate: p)) }
+            }
+        }
+        return nodes
+    }
+
+    /// SHACL instances: nodes whose `rdf:type` is the class or a subclass of it (§1.5).
+    func instances(of classID: UInt32) -> Set<UInt32> {
+        guard let typeID else { return [] }
+        var classes: Set<UInt32> = [classID]
+        var queue = [classID]
+        while let c = queue.popLast(), let sub = subClassOfID {
+            for s in data.subjectIDs(sub, c) where classes.insert(s).inserted { queue.append(s) }
+        }
+        var result = Set<UInt32>()
+        for c in classes { result.formUnion(data.subjectIDs(typeID, c)) }
+        return result
+    }
+
+    func isInstance(_ node: UInt32, of classID: UInt32) -> Bool {
+        guard let typeID else { return false }
+        for type in data.objectIDs(node, typeID) {
+            if type == classID || superclassClosure(type).contains(classID) { return true }
+        }
+        return false
+    }
+
+    private func superclassClosure(_ c: UInt32) -> Set<UInt32> {
+        if let cached = superclasses[c] { return cached }
+        var closure = Set<UInt32>()
+        if let sub = subClassOfID {
+            var queue = [c]
+            while let x = queue.popLast() {
+                for s in data.objectIDs(x, sub) where closure.insert(s).inserted { queue.append(s) }
+            }
+        }
+        superclasses[c] = closure
+        return closure
+    }
+
+    // MARK: Shapes
+
+    /// Validates a focus node against a shape (SHACL §3.4): the value nodes, then every
+    /// constraint of the shape.
+    func validate(_ s: Int, focus: UInt32, into out: inout ResultCollector) {
+        let shape = shapes[s]
+        guard !shape.deactivated else { return }
+        let values: [UInt32]
+        if shape.path != nil {
+            values = self.values(of: s, from: focus).sorted()
+        } else {
+            values = [focus]
+        }
+        for constraint in shape.constraints {
+            evaluate(constraint, shape: shape, focus: focus, values: values, into: &out)
+            if out.done { return }
+        }
+    }
+
+    /// True when the node conforms to the shape: validation gives no result (SHACL §3.4).
+    /// A shape met again while checking itself on the same node is taken to conform.
+    func conforms(_ node: UInt32, to s: Int) -> Bool {
+        let key = ShapeNode(shape: s, node: node)
+        if let known = conformance[key] { return known }
+        guard inProgress.insert(key).inserted else { return true }
+        var out = ResultCollector(firstOnly: true)
+        validate(s, focus: node, into: &out)
+        inProgress.remove(key)
+        conformance[key] = !out.failed
+        return !out.failed
+    }
+
+    func values(of s: Int, from focus: UInt32) -> Set<UInt32> {
+        let path: IDPath
+        if let compiled = paths[s] {
+            path = compiled
+        } else {
+            path = IDPath(shapes[s].path!, predicateID)
+            paths[s] = path
+        }
+        return path.values(from: focus, in: data)
+    }
+
+    func result(_ shape: Shape, focus: UInt32, value: UInt32?, _ constraint: Constraint,
+                parameter: Term? = nil, path: PropertyPath? = nil) -> ValidationResult {
+        ValidationResult(
+            focusNode: term(focus), path: path ?? shape.path, value: value.map(term), sourceShape: shape.node,
+            component: constraint.component, severityIRI: shape.severity, messages: shape.messages,
+            parameter: parameter, shapeNames: shape.names)
+    }
+}
