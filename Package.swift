@@ -25,11 +25,12 @@ let package = Package(
         .target(name: "Turtle", dependencies: ["RDF"]),
         .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
         .target(name: "RDFIO", dependencies: ["RDF", "Turtle", "RDFXML"]),
-        .target(name: "SHACL", dependencies: ["RDF"]),
+        .target(name: "SHACL", dependencies: ["RDF", "RDFIO"]),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
                 "RDFIO",
+                "SHACL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -40,6 +40,9 @@ extension Graph {
         Set((pos[predicate] ?? [:]).keys)
     }
 
+    /// The ids of every term that is the subject of some triple.
+    public var subjectIDs: Set<UInt32> { Set(spo.keys) }
+
     /// True when the term is the subject of some triple.
     public func isSubject(_ id: UInt32) -> Bool { spo[id] != nil }
 

@@ -20,6 +20,14 @@ public struct ValidationResult: Hashable, Sendable {
     public var parameter: Term?
     /// The shape's `sh:name`, if any, for readable reports.
     public var shapeNames: [Term]
+    /// The targeted shape and focus node validation started from (a nested shape's result
+    /// belongs to the check of its root), for reports that list checks (JUnit).
+    public var root: (shape: Term, focusNode: Term)? {
+        get { rootShape.map { ($0, rootFocus ?? focusNode) } }
+        set { rootShape = newValue?.shape; rootFocus = newValue?.focusNode }
+    }
+    var rootShape: Term?
+    var rootFocus: Term?
 
     /// The severity; a custom severity IRI counts as a violation.
     public var severity: Severity {

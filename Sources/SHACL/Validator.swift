@@ -6,30 +6,24 @@ public struct Validator: Sendable {
 
     public init(shapes: ShapesGraph) { self.shapes = shapes }
 
-    /// Validates `data`. When `focusScope` is given (the data proper, as opposed to
-    /// background vocabularies merged into `data` for class and value look-ups), only
-    /// target nodes that occur in it are validated.
-    public func validate(_ data: Graph, focusScope: Graph? = nil) -> ValidationReport {
+    /// Validates `data`. When background vocabularies are merged into `data` for class and
+    /// value look-ups, pass the `scope` of the data proper: only its nodes are validated,
+    /// so the vocabularies themselves are not.
+    public func validate(_ data: Graph, scope: ValidationScope? = nil) -> ValidationReport {
         let run = ValidationRun(data: data, shapes: shapes.shapes)
         var results: [ValidationResult] = []
-        let ordered = shapes.targeted.sorted { TermOrder.precedes(shapes.shapes[$0].node, shapes.shapes[$1].node) }
-        for s in ordered {
-            var focusNodes = run.focusNodes(of: shapes.shapes[s]).sorted()
-            if let scope = focusScope {
-                focusNodes = focusNodes.filter { id in
-                    let term = run.term(id)
-                    guard let scoped = scope.id(of: term) else { return false }
-                    return scope.isSubject(scoped) || scope.isObject(scoped) || shapes.shapes[s].targets.contains {
-                        if case .node(let t) = $0 { t == term } else { false }
-                    }
-                }
-            }
+        for s in orderedTargeted {
+            let focusNodes = run.focusNodes(of: shapes.shapes[s], scope: scope)
             for focus in focusNodes {
                 var out = ResultCollector(firstOnly: false)
                 run.validate(s, focus: focus, into: &out)
                 // Not deduplicated: equal results reached by different routes are distinct
                 // results in the report graph (W3C test core/property/property-001).
-                results += out.results
+                let rootShape = shapes.shapes[s].node, rootFocus = run.term(focus)
+                for var r in out.results {
+                    r.root = (rootShape, rootFocus)
+                    results.append(r)
+                }
             }
         }
         return ValidationReport(results: results)
@@ -37,15 +31,33 @@ public struct Validator: Sendable {
 
     /// The (shape, focus node) pairs validation starts from, for reports that list
     /// passing checks too (JUnit).
-    public func checkedPairs(_ data: Graph) -> [(shape: Term, focusNode: Term)] {
+    public func checkedPairs(_ data: Graph, scope: ValidationScope? = nil) -> [(shape: Term, focusNode: Term)] {
         let run = ValidationRun(data: data, shapes: shapes.shapes)
         var pairs: [(Term, Term)] = []
-        for s in shapes.targeted {
-            for focus in run.focusNodes(of: shapes.shapes[s]).sorted() {
+        for s in orderedTargeted {
+            for focus in run.focusNodes(of: shapes.shapes[s], scope: scope) {
                 pairs.append((shapes.shapes[s].node, run.term(focus)))
             }
         }
         return pairs
+    }
+
+    private var orderedTargeted: [Int] {
+        shapes.targeted.sorted { TermOrder.precedes(shapes.shapes[$0].node, shapes.shapes[$1].node) }
+    }
+}
+
+/// Which nodes of a merged graph are the data proper. Build it after inserting the data
+/// and before the background vocabularies: a target node is validated when it is a
+/// subject in the data, is named by `sh:targetNode`, or (for `sh:targetObjectsOf`) is a
+/// term of the data.
+public struct ValidationScope: Sendable {
+    let subjects: Set<UInt32>
+    let termLimit: Int
+
+    public init(data: Graph) {
+        subjects = data.subjectIDs
+        termLimit = data.dictionary.count
     }
 }
 
@@ -115,17 +127,22 @@ final class ValidationRun {
 
     // MARK: Targets (SHACL §2.1.3)
 
-    func focusNodes(of shape: Shape) -> Set<UInt32> {
+    /// The focus nodes of a shape's targets in id order, limited to the data proper.
+    func focusNodes(of shape: Shape, scope: ValidationScope?) -> [UInt32] {
         var nodes = Set<UInt32>()
+        func add(_ found: Set<UInt32>, objects: Bool = false) {
+            guard let scope else { return nodes.formUnion(found) }
+            for n in found where scope.subjects.contains(n) || (objects && Int(n) < scope.termLimit) { nodes.insert(n) }
+        }
         for target in shape.targets {
             switch target {
             case .node(let t): nodes.insert(id(t))
-            case .classInstances(let c): nodes.formUnion(instances(of: id(c)))
-            case .subjectsOf(let p): if let p = predicateID(p) { nodes.formUnion(data.subjectIDs(withPredicate: p)) }
-            case .objectsOf(let p): if let p = predicateID(p) { nodes.formUnion(data.objectIDs(withPredicate: p)) }
+            case .classInstances(let c): add(instances(of: id(c)))
+            case .subjectsOf(let p): if let p = predicateID(p) { add(data.subjectIDs(withPredicate: p)) }
+            case .objectsOf(let p): if let p = predicateID(p) { add(data.objectIDs(withPredicate: p), objects: true) }
             }
         }
-        return nodes
+        return nodes.sorted()
     }
 
     /// SHACL instances: nodes whose `rdf:type` is the class or a subclass of it (§1.5).
@@ -210,6 +227,6 @@ final class ValidationRun {
         ValidationResult(
             focusNode: term(focus), path: path ?? shape.path, value: value.map(term), sourceShape: shape.node,
             component: constraint.component, severityIRI: shape.severity, messages: shape.messages,
-            parameter: parameter, shapeNames: shape.names)
+            parameter: parameter, shapeNames: shape.names, rootShape: nil, rootFocus: nil)
     }
 }
