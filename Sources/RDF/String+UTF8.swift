@@ -35,3 +35,31 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// True when the two strings have the same UTF-8 bytes. RDF compares terms by code
+    /// points (RDF 1.1 Concepts §3.2: IRIs, literals and blank nodes are equal when their
+    /// strings are equal character by character), not by Swift's canonical equivalence,
+    /// which would merge `"é"` written precomposed and decomposed.
+    @inlinable
+    public func utf8Identical(_ other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { x in
+            other.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        if let fast, let result = fast { return result }
+        return utf8.elementsEqual(other.utf8)
+    }
+
+    /// `ByteHash` of the UTF-8 bytes: consistent with `utf8Identical`, and cheaper than
+    /// `String`'s own hashing, which normalises to NFC first.
+    @inlinable
+    public var utf8Hash: UInt64 {
+        if let h = utf8.withContiguousStorageIfAvailable({ ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }) {
+            return h
+        }
+        let bytes = Array(utf8)
+        return bytes.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+}

@@ -36,6 +36,24 @@ public enum Term: Hashable, Sendable {
     public var iriValue: String? { if case .iri(let v) = self { v } else { nil } }
     /// The literal if this is a literal.
     public var literalValue: Literal? { if case .literal(let v) = self { v } else { nil } }
+
+    /// Terms are equal when their strings have the same code points (not merely
+    /// canonically equivalent ones, as Swift's `String ==` would have it).
+    public static func == (a: Term, b: Term) -> Bool {
+        switch (a, b) {
+        case let (.iri(x), .iri(y)), let (.blankNode(x), .blankNode(y)): x.utf8Identical(y)
+        case let (.literal(x), .literal(y)): x == y
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .iri(let v): hasher.combine(v.utf8Hash)
+        case .blankNode(let v): hasher.combine(v.utf8Hash ^ 0x5bd1_e995)
+        case .literal(let l): hasher.combine(l)
+        }
+    }
 }
 
 /// An RDF literal: a lexical form, a datatype IRI and, for `rdf:langString`, a language tag.
@@ -72,7 +90,7 @@ public struct Literal: Hashable, Sendable {
     }
 
     public static func == (a: Literal, b: Literal) -> Bool {
-        guard a.lexicalForm == b.lexicalForm, a.datatype == b.datatype else { return false }
+        guard a.lexicalForm.utf8Identical(b.lexicalForm), a.datatype.utf8Identical(b.datatype) else { return false }
         switch (a.language, b.language) {
         case (nil, nil): return true
         case let (x?, y?): return x.utf8.count == y.utf8.count && Self.asciiLowercased(x) == Self.asciiLowercased(y)
@@ -81,9 +99,8 @@ public struct Literal: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(lexicalForm)
-        hasher.combine(datatype)
-        if let language { hasher.combine(Self.asciiLowercased(language)) } else { hasher.combine(0 as UInt8) }
+        hasher.combine(lexicalForm.utf8Hash &+ datatype.utf8Hash &* 31)
+        if let language { hasher.combine(Self.asciiLowercased(language).utf8Hash) } else { hasher.combine(0 as UInt8) }
     }
 
     /// Language tags are ASCII (BCP 47); only ASCII letters fold.

@@ -25,15 +25,16 @@ indirect enum IDPath {
     }
 
     /// The nodes the path reaches from `node`.
-    func values(from node: UInt32, in graph: Graph) -> Set<UInt32> {
+    func values(from node: UInt32, in graph: FrozenGraph) -> ArraySlice<UInt32> {
         if case .predicate(let p) = self {
+            // Sorted and distinct already: a row of the frozen graph.
             return p.map { graph.objectIDs(node, $0) } ?? []
         }
-        return reach(from: [node], inverse: false, in: graph)
+        return reach(from: [node], inverse: false, in: graph).sorted()[...]
     }
 
     /// The nodes reached from any of `nodes`, walking the path backwards when `inverse`.
-    func reach(from nodes: Set<UInt32>, inverse: Bool, in graph: Graph) -> Set<UInt32> {
+    func reach(from nodes: Set<UInt32>, inverse: Bool, in graph: FrozenGraph) -> Set<UInt32> {
         switch self {
         case .predicate(let p):
             guard let p else { return [] }
@@ -63,7 +64,7 @@ indirect enum IDPath {
     }
 
     /// Nodes reached by one or more steps (breadth first; each node expanded once).
-    private func closure(_ step: IDPath, from nodes: Set<UInt32>, inverse: Bool, in graph: Graph) -> Set<UInt32> {
+    private func closure(_ step: IDPath, from nodes: Set<UInt32>, inverse: Bool, in graph: FrozenGraph) -> Set<UInt32> {
         var reached = Set<UInt32>()
         var frontier = nodes
         while !frontier.isEmpty {

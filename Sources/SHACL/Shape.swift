@@ -38,6 +38,30 @@ struct Shape: Sendable {
     var names: [Term] = []
 }
 
+/// A shape as validation reads it: immutable and shared by reference, so looking one up
+/// costs one retain rather than a copy of every field.
+final class CompiledShape: Sendable {
+    let node: Term
+    let path: PropertyPath?
+    let targets: [Target]
+    let constraints: [Constraint]
+    let severity: String
+    let messages: [Term]
+    let deactivated: Bool
+    let names: [Term]
+
+    init(_ s: Shape) {
+        node = s.node
+        path = s.path
+        targets = s.targets
+        constraints = s.constraints
+        severity = s.severity
+        messages = s.messages
+        deactivated = s.deactivated
+        names = s.names
+    }
+}
+
 /// A regular expression for `sh:pattern`, compiled once. `NSRegularExpression` is
 /// immutable and documented as safe to share between threads.
 final class CompiledPattern: @unchecked Sendable {

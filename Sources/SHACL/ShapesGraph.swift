@@ -5,7 +5,7 @@ import RDF
 /// graphs against it.
 public struct ShapesGraph: Sendable {
     /// All shapes, referenced by index from constraints.
-    let shapes: [Shape]
+    let shapes: [CompiledShape]
     /// Indexes of the shapes that have targets (the starting points of validation).
     let targeted: [Int]
     /// Prefixes for readable names in reports, from the shapes files.
@@ -18,7 +18,7 @@ public struct ShapesGraph: Sendable {
     public init(_ graph: Graph) throws {
         var compiler = ShapesCompiler(ShapesGraphReader(graph))
         try compiler.compileAll()
-        let all = compiler.shapes
+        let all = compiler.shapes.map(CompiledShape.init)
         shapes = all
         targeted = all.indices.filter { !all[$0].targets.isEmpty && !all[$0].deactivated }
     }

@@ -3,7 +3,7 @@ import RDF
 /// The Core constraint components on value nodes (SHACL §4.1–§4.4, §4.8): value type,
 /// cardinality, value range, string-based and other constraints.
 extension ValidationRun {
-    func evaluate(_ c: Constraint, shape: Shape, focus: UInt32, values: [UInt32], into out: inout ResultCollector) {
+    func evaluate(_ c: Constraint, flatIndex: Int, shape: CompiledShape, focus: UInt32, values: ArraySlice<UInt32>, into out: inout ResultCollector) {
         func fail(_ value: UInt32?, _ parameter: Term? = nil) {
             out.add(result(shape, focus: focus, value: value, c, parameter: parameter))
         }
@@ -15,7 +15,7 @@ extension ValidationRun {
         }
         switch c {
         case .class(let cls):
-            let classID = id(cls)
+            let classID = constantIDs[flatIndex]
             each(cls) { isInstance($0, of: classID) }
         case .datatype(let d):
             each(.iri(d)) { v in
@@ -23,7 +23,7 @@ extension ValidationRun {
                 return lit.datatype == d && XSDValue.isWellFormed(lit)
             }
         case .nodeKind(let kind):
-            each(.iri(kind)) { Self.hasNodeKind(term($0), kind) }
+            each(.iri(kind)) { Self.hasNodeKind(nodeKind($0), kind) }
         case .minCount(let n):
             if values.count < n { fail(nil, .typed(String(n), datatype: XSD.integer)) }
         case .maxCount(let n):
@@ -54,18 +54,16 @@ extension ValidationRun {
             }
             for (tag, n) in seen.sorted(by: { $0.key < $1.key }) where n > 1 { fail(nil, .string(tag)) }
         case .hasValue(let required):
-            if !values.contains(id(required)) { fail(nil, required) }
+            if !values.contains(constantIDs[flatIndex]) { fail(nil, required) }
         case .in(let allowed):
-            let ids = Set(allowed.map(id))
+            let ids = inSets[flatIndex] ?? []
             each(.string(allowed.map(\.ntriplesLike).joined(separator: ", "))) { ids.contains($0) }
         case .closed(let allowed):
             for v in values {
-                for (p, objects) in data.predicateObjectIDs(v).sorted(by: { $0.key < $1.key }) {
+                for (p, o) in data.predicateObjectIDs(v) {
                     guard let iri = term(p).iriValue, !allowed.contains(iri) else { continue }
-                    for o in objects.sorted() {
-                        out.add(result(shape, focus: focus, value: o, c, parameter: .iri(iri), path: .predicate(iri)))
-                        if out.done { return }
-                    }
+                    out.add(result(shape, focus: focus, value: o, c, parameter: .iri(iri), path: .predicate(iri)))
+                    if out.done { return }
                 }
             }
         default:
@@ -73,14 +71,24 @@ extension ValidationRun {
         }
     }
 
-    static func hasNodeKind(_ t: Term, _ kind: String) -> Bool {
+    /// 0 IRI, 1 blank node, 2 literal.
+    func nodeKind(_ id: UInt32) -> UInt8 {
+        if Int(id) < data.dictionary.count { return data.kind(id) }
+        switch term(id) {
+        case .iri: return 0
+        case .blankNode: return 1
+        case .literal: return 2
+        }
+    }
+
+    static func hasNodeKind(_ k: UInt8, _ kind: String) -> Bool {
         switch kind {
-        case SH.IRI: t.isIRI
-        case SH.BlankNode: t.isBlankNode
-        case SH.Literal: t.isLiteral
-        case SH.BlankNodeOrIRI: !t.isLiteral
-        case SH.BlankNodeOrLiteral: !t.isIRI
-        case SH.IRIOrLiteral: !t.isBlankNode
+        case SH.IRI: k == 0
+        case SH.BlankNode: k == 1
+        case SH.Literal: k == 2
+        case SH.BlankNodeOrIRI: k != 2
+        case SH.BlankNodeOrLiteral: k != 0
+        case SH.IRIOrLiteral: k != 1
         default: false
         }
     }

@@ -3,12 +3,12 @@ import RDF
 /// The property-pair components (SHACL §4.5) and the shape-based and logical ones
 /// (§4.6, §4.7), which validate value nodes against other shapes.
 extension ValidationRun {
-    func evaluateRelational(_ c: Constraint, shape: Shape, focus: UInt32, values: [UInt32], into out: inout ResultCollector) {
+    func evaluateRelational(_ c: Constraint, shape: CompiledShape, focus: UInt32, values: ArraySlice<UInt32>, into out: inout ResultCollector) {
         func fail(_ value: UInt32?, _ parameter: Term? = nil) {
             out.add(result(shape, focus: focus, value: value, c, parameter: parameter))
         }
         func others(_ p: String) -> Set<UInt32> {
-            predicateID(p).map { data.objectIDs(focus, $0) } ?? []
+            predicateID(p).map { Set(data.objectIDs(focus, $0)) } ?? []
         }
         func shapeName(_ s: Int) -> Term { shapes[s].node }
         switch c {

@@ -9,7 +9,7 @@ public struct Validator: Sendable {
     /// Validates `data`. When background vocabularies are merged into `data` for class and
     /// value look-ups, pass the `scope` of the data proper: only its nodes are validated,
     /// so the vocabularies themselves are not.
-    public func validate(_ data: Graph, scope: ValidationScope? = nil) -> ValidationReport {
+    public func validate(_ data: FrozenGraph, scope: ValidationScope? = nil) -> ValidationReport {
         let run = ValidationRun(data: data, shapes: shapes.shapes)
         var results: [ValidationResult] = []
         for s in orderedTargeted {
@@ -31,7 +31,7 @@ public struct Validator: Sendable {
 
     /// The (shape, focus node) pairs validation starts from, for reports that list
     /// passing checks too (JUnit).
-    public func checkedPairs(_ data: Graph, scope: ValidationScope? = nil) -> [(shape: Term, focusNode: Term)] {
+    public func checkedPairs(_ data: FrozenGraph, scope: ValidationScope? = nil) -> [(shape: Term, focusNode: Term)] {
         let run = ValidationRun(data: data, shapes: shapes.shapes)
         var pairs: [(Term, Term)] = []
         for s in orderedTargeted {
@@ -41,6 +41,9 @@ public struct Validator: Sendable {
         }
         return pairs
     }
+
+    /// Validates an in-memory graph (frozen for the run).
+    public func validate(_ data: Graph) -> ValidationReport { validate(FrozenGraph(data)) }
 
     private var orderedTargeted: [Int] {
         shapes.targeted.sorted { TermOrder.precedes(shapes.shapes[$0].node, shapes.shapes[$1].node) }
@@ -55,9 +58,9 @@ public struct ValidationScope: Sendable {
     let subjects: Set<UInt32>
     let termLimit: Int
 
-    public init(data: Graph) {
-        subjects = data.subjectIDs
-        termLimit = data.dictionary.count
+    public init(data: FrozenGraph.Builder) {
+        subjects = data.subjectIDs()
+        termLimit = data.termCount
     }
 }
 
@@ -78,14 +81,15 @@ struct ResultCollector {
 /// The state of one validation: the data graph by term id, terms the data does not
 /// mention (shape constants, target nodes), and caches.
 final class ValidationRun {
-    let data: Graph
-    let shapes: [Shape]
+    let data: FrozenGraph
+    let shapes: [CompiledShape]
     let typeID: UInt32?
     let subClassOfID: UInt32?
     /// Terms not in the data graph get ids after the data's own.
     private var extraTerms: [Term] = []
     private var extraIDs: [Term: UInt32] = [:]
     private var superclasses: [UInt32: Set<UInt32>] = [:]
+    private var subclassPairs: [UInt64: Bool] = [:]
     private var conformance: [ShapeNode: Bool] = [:]
     private var inProgress: Set<ShapeNode> = []
     private var paths: [Int: IDPath] = [:]
@@ -96,11 +100,30 @@ final class ValidationRun {
         let node: UInt32
     }
 
-    init(data: Graph, shapes: [Shape]) {
+    /// Where each shape's constraints start in the flat per-constraint tables below.
+    private var constraintBase: [Int] = []
+    /// The term id a constraint compares with (`sh:class`, `sh:hasValue`), resolved once.
+    private(set) var constantIDs: [UInt32] = []
+    /// The ids of an `sh:in` list, resolved once, by flat constraint index.
+    private(set) var inSets: [Int: Set<UInt32>] = [:]
+
+    init(data: FrozenGraph, shapes: [CompiledShape]) {
         self.data = data
         self.shapes = shapes
         typeID = data.id(of: .iri(RDFVocabulary.type))
         subClassOfID = data.id(of: .iri(Namespace.rdfs("subClassOf")))
+        for shape in shapes {
+            constraintBase.append(constantIDs.count)
+            for c in shape.constraints {
+                switch c {
+                case .class(let t), .hasValue(let t): constantIDs.append(id(t))
+                case .in(let list):
+                    inSets[constantIDs.count] = Set(list.map(id))
+                    constantIDs.append(0)
+                default: constantIDs.append(0)
+                }
+            }
+        }
     }
 
     // MARK: Terms
@@ -128,7 +151,7 @@ final class ValidationRun {
     // MARK: Targets (SHACL §2.1.3)
 
     /// The focus nodes of a shape's targets in id order, limited to the data proper.
-    func focusNodes(of shape: Shape, scope: ValidationScope?) -> [UInt32] {
+    func focusNodes(of shape: CompiledShape, scope: ValidationScope?) -> [UInt32] {
         var nodes = Set<UInt32>()
         func add(_ found: Set<UInt32>, objects: Bool = false) {
             guard let scope else { return nodes.formUnion(found) }
@@ -161,9 +184,18 @@ final class ValidationRun {
     func isInstance(_ node: UInt32, of classID: UInt32) -> Bool {
         guard let typeID else { return false }
         for type in data.objectIDs(node, typeID) {
-            if type == classID || superclassClosure(type).contains(classID) { return true }
+            if type == classID || isSubclass(type, of: classID) { return true }
         }
         return false
+    }
+
+    /// `rdfs:subClassOf+`, cached per pair of classes.
+    private func isSubclass(_ sub: UInt32, of sup: UInt32) -> Bool {
+        let key = UInt64(sub) << 32 | UInt64(sup)
+        if let known = subclassPairs[key] { return known }
+        let answer = superclassClosure(sub).contains(sup)
+        subclassPairs[key] = answer
+        return answer
     }
 
     private func superclassClosure(_ c: UInt32) -> Set<UInt32> {
@@ -186,14 +218,15 @@ final class ValidationRun {
     func validate(_ s: Int, focus: UInt32, into out: inout ResultCollector) {
         let shape = shapes[s]
         guard !shape.deactivated else { return }
-        let values: [UInt32]
+        let values: ArraySlice<UInt32>
         if shape.path != nil {
-            values = self.values(of: s, from: focus).sorted()
+            values = self.values(of: s, from: focus)
         } else {
-            values = [focus]
+            values = [focus][...]
         }
-        for constraint in shape.constraints {
-            evaluate(constraint, shape: shape, focus: focus, values: values, into: &out)
+        let base = constraintBase[s]
+        for (k, constraint) in shape.constraints.enumerated() {
+            evaluate(constraint, flatIndex: base + k, shape: shape, focus: focus, values: values, into: &out)
             if out.done { return }
         }
     }
@@ -211,7 +244,7 @@ final class ValidationRun {
         return !out.failed
     }
 
-    func values(of s: Int, from focus: UInt32) -> Set<UInt32> {
+    func values(of s: Int, from focus: UInt32) -> ArraySlice<UInt32> {
         let path: IDPath
         if let compiled = paths[s] {
             path = compiled
@@ -222,7 +255,7 @@ final class ValidationRun {
         return path.values(from: focus, in: data)
     }
 
-    func result(_ shape: Shape, focus: UInt32, value: UInt32?, _ constraint: Constraint,
+    func result(_ shape: CompiledShape, focus: UInt32, value: UInt32?, _ constraint: Constraint,
                 parameter: Term? = nil, path: PropertyPath? = nil) -> ValidationResult {
         ValidationResult(
             focusNode: term(focus), path: path ?? shape.path, value: value.map(term), sourceShape: shape.node,
