@@ -8,14 +8,16 @@ public struct ShapesGraph: Sendable {
     let shapes: [CompiledShape]
     /// Indexes of the shapes that have targets (the starting points of validation).
     let targeted: [Int]
-    /// Prefixes for readable names in reports, from the shapes files.
-    public var prefixes: [String: String] = [:]
+    /// Problems that do not stop validation but change what it checks: `sh:` terms
+    /// SHACL does not define (usually misspellings), which have no effect.
+    public let warnings: [String]
 
     /// The number of shapes (node and property shapes, including nested ones).
     public var count: Int { shapes.count }
 
     /// Compiles the shapes in `graph`; throws `ShapesError` for an ill-formed shapes graph.
     public init(_ graph: Graph) throws {
+        warnings = ShapesLint.warnings(graph)
         var compiler = ShapesCompiler(ShapesGraphReader(graph))
         try compiler.compileAll()
         let all = compiler.shapes.map(CompiledShape.init)

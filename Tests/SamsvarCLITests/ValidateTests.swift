@@ -124,3 +124,13 @@ struct ValidateTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 }
+
+@Suite("samsvar validate: shapes graph checks")
+struct ValidateShapesLintTests {
+    @Test func misspeltSHACLTermsAreReported() throws {
+        let run = try samsvar(["validate", Fixtures.path("validate/untitled.ttl"), "--shapes", Fixtures.path("validate/misspelt-shapes.ttl")])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("sh:targetSubjectOf, which SHACL does not define"))
+        #expect(run.stderr.contains("did you mean sh:targetSubjectsOf?"))
+    }
+}
