@@ -192,53 +192,59 @@ extension RDFXMLParser.State {
 
     // MARK: IRIs and blank nodes
 
-    /// Resolves an IRI reference against the base in scope (RFC 3986 section 5.2).
+    /// Resolves an IRI reference (already free of entity references) against the base
+    /// in scope (RFC 3986 section 5.2).
     ///
     /// One pass over the bytes rejects characters no IRI may contain and notices whether
     /// the reference is absolute and free of dot segments; such a reference is its own
-    /// resolution, does not depend on the base, and is cached by its bytes, so IRIs that
-    /// recur (themes, licences, types, datatypes) are decoded once and share storage.
+    /// resolution, does not depend on the base, and is cached by its bytes (`iriCache`),
+    /// so IRIs that recur (themes, licences, types, datatypes) are checked and decoded
+    /// once and share storage.
     mutating func resolveIRI(_ bytes: UnsafeBufferPointer<UInt8>, what: String = "IRI") throws -> String {
+        // Expanded text may hold a literal `&`; the cache keys values before expansion
+        // (see IRICache), so such text is not looked up or cached.
+        guard !XMLNames.contains(bytes, UInt8(ascii: "&")) else {
+            return try resolveNewIRI(bytes, key: nil, hash: 0, metered: 0, what: what)
+        }
         let hash = StringCache.hash(bytes)
-        if let known = iriCache.lookup(bytes, hash: hash) { return known }
-        return try resolveNewIRI(bytes, hash: hash, what: what)
+        if let known = iriCache.lookup(bytes, hash: hash) { return known.iri }
+        return try resolveNewIRI(bytes, key: bytes, hash: hash, metered: 0, what: what)
     }
 
     /// The IRI of a `rdf:about`, `rdf:resource` or `rdf:datatype` value as libxml2 passed
     /// it, entity references (`&ds;c2cf…`, `&xsd;date`) not yet expanded.
     ///
-    /// A value with references is first looked up as written in `rawIRICache`: values
-    /// such as `&theme;ECON` or `&xsd;date` recur, and their IRI is then found without
-    /// expanding them. (The internal subset is complete before the document element
-    /// starts, so a value always expands to the same text; only IRIs that do not depend
-    /// on the base are cached. The replacement text a hit stands for is still metered.)
+    /// The value is looked up as written: values such as `&theme;ECON` or `&xsd;date`
+    /// recur, and their IRI is then found without expanding them. (The internal subset
+    /// is complete before the document element starts, so a value always expands to the
+    /// same text; only IRIs that do not depend on the base are cached. The replacement
+    /// text a hit stands for is still metered.)
     mutating func resolveAttributeIRI(_ value: UnsafeBufferPointer<UInt8>) throws -> String {
-        guard XMLNames.contains(value, UInt8(ascii: "&")) else { return try resolveIRI(value) }
         let hash = StringCache.hash(value)
-        if let known = rawIRICache.lookup(value, hash: hash) {
-            entityBytes += known.utf8.count
-            if entityBytes > entityLimit {
-                throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)")
+        if let known = iriCache.lookup(value, hash: hash) {
+            if known.metered > 0 {
+                entityBytes += known.metered
+                if entityBytes > entityLimit {
+                    throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)")
+                }
             }
-            return known
+            return known.iri
+        }
+        guard XMLNames.contains(value, UInt8(ascii: "&")) else {
+            return try resolveNewIRI(value, key: value, hash: hash, metered: 0, what: "IRI")
         }
         var output = iriText
         output.removeAll()
         defer { iriText = output }
         try expand(value, into: &output)
-        // Only values seen before (found in `iriCache`) go into `rawIRICache`, so that
-        // the many IRIs used once (dataset IDs) do not push the recurring ones out.
-        let bytes = output.bytes
-        let expandedHash = StringCache.hash(bytes)
-        if let known = iriCache.lookup(bytes, hash: expandedHash) {
-            rawIRICache.insert(value, known, hash: hash)
-            return known
-        }
-        return try resolveNewIRI(bytes, hash: expandedHash, what: "IRI")
+        return try resolveNewIRI(output.bytes, key: value, hash: hash, metered: output.count, what: "IRI")
     }
 
-    /// `resolveIRI` for a reference not in `iriCache` (`hash` is its hash there).
-    mutating func resolveNewIRI(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, what: String) throws -> String {
+    /// Resolves `bytes` (the reference with its entities expanded), and offers the IRI to
+    /// `iriCache` under `key` (the value as written; `nil`: not cached) when it does not
+    /// depend on the base.
+    mutating func resolveNewIRI(_ bytes: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?, hash: UInt64,
+                                metered: Int, what: String) throws -> String {
         let shape = ReferenceShape(bytes)
         if let bad = shape.forbidden {
             let shown = String(decoding: bytes, as: UTF8.self)
@@ -248,7 +254,7 @@ extension RDFXMLParser.State {
         }
         if shape.isAbsolute && !shape.mayHaveDotSegments {
             let iri = String(decoding: bytes, as: UTF8.self)
-            iriCache.insert(iri, hash: hash)
+            if let key { iriCache.insert(key, hash: hash, iri: iri, metered: metered) }
             return iri
         }
         if let base { return base.resolve(utf8: bytes) }
@@ -301,28 +307,41 @@ struct ReferenceShape {
         let n = bytes.count
         guard n > 0, let base = bytes.baseAddress else { return }
         isAbsolute = Self.hasScheme(bytes)
-        if base[0] == UInt8(ascii: ".") { mayHaveDotSegments = true }
-        // One branch-free pass over a byte class table: 1 forbidden, 2 ".", 4 "/".
+        // One pass over a byte class table (1: forbidden, 2: "."), four bytes a round.
+        let t = Self.classes
         var seen: UInt8 = 0
-        var dotAfterSlash: UInt8 = 0
-        var slash: UInt8 = 0
-        Self.classes.withUnsafeBufferPointer { table in
-            let t = table.baseAddress!
-            for i in 0..<n {
-                let c = t[Int(base[i])]
-                seen |= c
-                dotAfterSlash |= (c >> 1) & slash
-                slash = (c >> 2) & 1
+        var i = 0
+        while i + 4 <= n {
+            seen |= t[Int(base[i])] | t[Int(base[i + 1])] | t[Int(base[i + 2])] | t[Int(base[i + 3])]
+            i += 4
+        }
+        while i < n {
+            seen |= t[Int(base[i])]
+            i += 1
+        }
+        if seen & 1 != 0, let bad = bytes.first(where: { Self.isForbidden($0) }) { forbidden = bad }
+        // Only a reference with a "." can have dot segments: look at each "." (a handful
+        // in a typical IRI, in the host name) for a "/" or the start before it.
+        if seen & 2 != 0 {
+            var p = base
+            let end = base + n
+            while let found = memchr(p, Int32(UInt8(ascii: ".")), end - p) {
+                let dot = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if dot == base || dot[-1] == UInt8(ascii: "/") {
+                    mayHaveDotSegments = true
+                    break
+                }
+                p = dot + 1
             }
         }
-        if dotAfterSlash != 0 { mayHaveDotSegments = true }
-        if seen & 1 != 0, let bad = bytes.first(where: { Self.isForbidden($0) }) { forbidden = bad }
     }
 
-    /// Byte classes: 1 for bytes no IRI may contain, 2 for ".", 4 for "/".
-    private static let classes: [UInt8] = (0..<256).map { b -> UInt8 in
-        b == 0x2E ? 2 : b == 0x2F ? 4 : isForbidden(UInt8(b)) ? 1 : 0
-    }
+    /// Byte classes: 1 for bytes no IRI may contain, 2 for ".". Allocated once, never freed.
+    nonisolated(unsafe) private static let classes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = b == 0x2E ? 2 : isForbidden(UInt8(b)) ? 1 : 0 }
+        return UnsafePointer(table)
+    }()
 
     @inline(__always)
     static func isForbidden(_ b: UInt8) -> Bool {

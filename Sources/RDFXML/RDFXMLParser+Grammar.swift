@@ -165,16 +165,16 @@ extension RDFXMLParser.State {
     /// The predicate of a property element: its name, or `rdf:_n` for `rdf:li`.
     @inline(__always)
     private mutating func predicate(_ element: Int, _ node: Int) -> Predicate {
-        guard elementNames.infos[element].syntax == .rdfLi else { return Predicate(name: element, member: nil) }
+        guard elementNames.infos[element].syntax == .rdfLi else { return Predicate(name: element) }
         let n = nextLi[node]
         nextLi[node] += 1
-        return Predicate(name: -1, member: .iri(Namespaces.rdf + "_\(n)"))
+        return Predicate(name: -n)
     }
 
     /// The term of a predicate.
     @inline(__always)
     func term(_ predicate: Predicate) -> Term {
-        predicate.member ?? elementNames.infos[predicate.name].term
+        predicate.name >= 0 ? elementNames.infos[predicate.name].term : .iri(Namespaces.rdf + "_\(-predicate.name)")
     }
 
     /// Section 7.2.21, an empty property element with a resource object (`rdf:resource`,
@@ -195,14 +195,14 @@ extension RDFXMLParser.State {
         } else {
             object = newBlankNode()
         }
-        if let reification {
-            try emit(node: node, predicate, object)
-            try reify(reification, subjects[node], term(predicate), object)
-        } else {
-            try emit(node: node, predicate, object)
-        }
-        if !scan.properties.isEmpty { try emitPropertyAttributes(object) }
         frames.append(Frame(kind: .emptyProperty))
+        guard reification != nil || !scan.properties.isEmpty else {
+            try emit(node: node, predicate, consume object)  // the common case: no copy of the object
+            return
+        }
+        try emit(node: node, predicate, object)
+        if let reification { try reify(reification, subjects[node], term(predicate), object) }
+        if !scan.properties.isEmpty { try emitPropertyAttributes(object) }
     }
 
     /// Property elements with `rdf:ID`, `rdf:parseType`, or an attribute that is an error.
@@ -256,19 +256,13 @@ extension RDFXMLParser.State {
     /// (sections 7.2.16 and 7.2.21), unless its node element already gave the object.
     mutating func endProperty(_ entry: PropertyEntry, hasNode: Bool) throws {
         if hasNode { return }  // the triple went out when the node element started
-        let lexical = String(decoding: text.bytes, as: UTF8.self)
-        let object: Term
-        if let datatype = entry.datatype {
-            object = .literal(Literal(lexical, datatype: datatype))
-        } else {
-            object = try plainLiteral(lexical)
+        let object = try literalTerm(String(decoding: text.bytes, as: UTF8.self), datatype: entry.datatype)
+        guard let reification = entry.reification else {
+            try emit(node: entry.node, entry.predicate, consume object)  // no copy of the literal
+            return
         }
-        if let reification = entry.reification {
-            try emit(node: entry.node, entry.predicate, object)
-            try reify(reification, subjects[entry.node], term(entry.predicate), object)
-        } else {
-            try emit(node: entry.node, entry.predicate, object)
-        }
+        try emit(node: entry.node, entry.predicate, object)
+        try reify(reification, subjects[entry.node], term(entry.predicate), object)
     }
 
     /// The end of a `rdf:parseType="Literal"` property element: an XML literal.
@@ -323,11 +317,24 @@ extension RDFXMLParser.State {
 
     /// A literal in the language in scope, or a plain string when there is none.
     mutating func plainLiteral(_ lexical: String) throws -> Term {
-        guard let language else { return .literal(Literal(lexical)) }
-        if versionDepth != nil, let direction = directionScopes.last?.direction {
-            throw syntaxError("a literal with base direction \"\(direction)\" (RDF 1.2 its:dir) cannot be represented in Samsvar's RDF 1.1 model")
+        try literalTerm(lexical, datatype: nil)
+    }
+
+    /// The literal of a property element: typed with `datatype`, else in the language in
+    /// scope, else a plain string. Built in place from the datatype IRIs the state keeps,
+    /// so that only the lexical form and the language are reference-counted.
+    @inline(__always)
+    mutating func literalTerm(_ lexical: consuming String, datatype: String?) throws -> Term {
+        if let datatype { return .literal(Literal(lexical, datatype: datatype)) }
+        var literal = Literal(lexical, datatype: xsdString)
+        if let language {
+            if versionDepth != nil, let direction = directionScopes.last?.direction {
+                throw syntaxError("a literal with base direction \"\(direction)\" (RDF 1.2 its:dir) cannot be represented in Samsvar's RDF 1.1 model")
+            }
+            literal.datatype = rdfLangString
+            literal.language = language
         }
-        return .literal(Literal(lexical, language: language))
+        return .literal(literal)
     }
 
     /// A blank node the document does not name.

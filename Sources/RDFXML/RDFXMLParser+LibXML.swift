@@ -20,6 +20,14 @@ import RDF
 //   reader expands attribute values itself (RDFXMLParser+Entities.swift); in text
 //   content libxml2 delivers the SAX events of each reference's replacement either way.
 //
+// - Entities whose replacement text is plain text (no `<`, `&`, `]` or CR) are given
+//   that text as their one child node when declared, marked as already checked, as
+//   libxml2 itself leaves them in DOM mode. A reference in content then reaches the
+//   `reference` callback, which hands the text to `characters`, instead of libxml2
+//   parsing the replacement text again with a new parser context for every reference
+//   (some 10,000 instructions each; `&ds;…` identifiers in element content are
+//   common in catalogues). Other entities keep libxml2's own handling.
+//
 // - Expansion is metered. libxml2 calls `getEntity`/`getParameterEntity` for every
 //   entity reference, at every level of nesting, in text and (at the top level) in
 //   attribute values; the callback counts references and adds the replacement text's
@@ -102,6 +110,12 @@ extension RDFXMLParser {
             }
         }
         h.resolveEntity = { _, _, _ in nil }
+        h.reference = { ctx, name in
+            withParser(ctx) { p in
+                guard let name else { return }
+                do { try p.state.pointee.textEntityReference(name) } catch { p.fail(error) }
+            }
+        }
 
         h.startElementNs = { ctx, localName, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
             withParser(ctx) { p in
@@ -178,6 +192,7 @@ extension RDFXMLParser {
         case XML_INTERNAL_GENERAL_ENTITY.rawValue:
             xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
             state.pointee.entities.declare(name, content)
+            prepareTextEntity(name)
         case XML_INTERNAL_PARAMETER_ENTITY.rawValue:
             xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
         case XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue, XML_EXTERNAL_PARAMETER_ENTITY.rawValue:
@@ -192,7 +207,41 @@ extension RDFXMLParser {
     }
 }
 
+extension RDFXMLParser {
+    /// Gives a just-declared internal entity whose replacement text is plain text that
+    /// text as its child node (see the design note at the top of this file).
+    func prepareTextEntity(_ name: UnsafePointer<xmlChar>) {
+        guard let context, let doc = context.pointee.myDoc, xmlGetPredefinedEntity(name) == nil,
+              let entity = xmlGetDocEntity(doc, name), entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY,
+              entity.pointee.children == nil, entity.pointee.checked == 0, entity.pointee._private == nil,
+              let content = entity.pointee.content, entity.pointee.length >= 0 else { return }
+        let text = UnsafeBufferPointer(start: content, count: Int(entity.pointee.length))
+        for b in text where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "]") || b == 0x0D {
+            return
+        }
+        guard let node = xmlNewDocTextLen(doc, content, entity.pointee.length) else { return }
+        // What libxml2 records for an entity it has parsed and found to hold one text node:
+        // owned child (freed with the entity), no nested references (checked = 2 * 1), no `<`.
+        node.pointee.parent = UnsafeMutableRawPointer(entity).assumingMemoryBound(to: xmlNode.self)
+        entity.pointee.children = node
+        entity.pointee.last = node
+        entity.pointee.owner = 1
+        entity.pointee.checked = 2
+        entity.pointee._private = state.pointee.textEntityMarker
+    }
+}
+
 extension RDFXMLParser.State {
+    /// `reference`: a reference in content to an entity prepared by `prepareTextEntity`
+    /// delivers its text. (For other entities libxml2 has already delivered the events
+    /// of the replacement text when it calls this.)
+    mutating func textEntityReference(_ name: UnsafePointer<xmlChar>) throws {
+        guard !stopped, let context, let entity = generalEntity(name, context),
+              entity.pointee._private != nil, entity.pointee._private == textEntityMarker,
+              let content = entity.pointee.content, entity.pointee.length > 0 else { return }
+        try characters(UnsafeBufferPointer(start: content, count: Int(entity.pointee.length)))
+    }
+
     /// `getEntity` / `getParameterEntity`: the entity libxml2 should use, metered (see the
     /// design note at the top of this file).
     mutating func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) throws -> xmlEntityPtr? {
@@ -227,7 +276,8 @@ extension RDFXMLParser.State {
     mutating func generalEntity(_ name: UnsafePointer<xmlChar>, _ context: xmlParserCtxtPtr) -> xmlEntityPtr? {
         guard context.pointee.inSubset == 0 else { return xmlSAX2GetEntity(context, name) }
         let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: name)) &* 0x9E37_79B9_7F4A_7C15) >> 59)
-        if entityNames[slot] == name, let cached = entityValues[slot], xmlStrEqual(cached.pointee.name, name) != 0 {
+        if entityNames[slot] == name, let cached = entityValues[slot],
+           cached.pointee.name == name || xmlStrEqual(cached.pointee.name, name) != 0 {
             return cached
         }
         let found = xmlSAX2GetEntity(context, name)

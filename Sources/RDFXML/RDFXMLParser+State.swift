@@ -50,12 +50,11 @@ struct Frame {
 }
 
 
-/// The predicate of a property element, by name so that repeating it costs nothing.
+/// The predicate of a property element, by name so that repeating it costs nothing. A
+/// plain number (no reference-counted term), so property entries copy and destroy for free.
 struct Predicate {
-    /// Index in `elementNames`, or -1 for `rdf:li`.
+    /// Index in `elementNames`, or for `rdf:li` minus its member number n (`rdf:_n`).
     var name: Int
-    /// `rdf:_n` for `rdf:li`.
-    var member: Term?
 }
 
 /// A property element (or Collection / Literal property element) still open.
@@ -125,6 +124,9 @@ extension RDFXMLParser {
         var entityNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 32)
         var entityValues = [xmlEntityPtr?](repeating: nil, count: 32)
         var scan = AttributeScan()
+        /// What `_private` of an entity prepared by `prepareTextEntity` holds (the
+        /// address of this state: unique while the parser lives).
+        var textEntityMarker: UnsafeMutableRawPointer?
 
         var language: String?
         var languageScopes: [(depth: Int, previous: String?)] = []
@@ -138,9 +140,8 @@ extension RDFXMLParser {
         var blankNodeCount = 0
         var elementNames = NameTable(attributes: false)
         var attributeNames = NameTable(attributes: true)
-        var iriCache = StringCache(bits: 12)
-        /// IRIs of attribute values with entity references, by the value as written.
-        var rawIRICache = StringMap(bits: 10)
+        /// IRIs by the attribute value they were written as (see IRICache).
+        let iriCache = IRICache(bits: 11)
         /// Scratch space for IRI attribute values with entity references.
         var iriText = TextBuffer(capacity: 256)
         var languageCache = StringCache(bits: 6)
@@ -155,6 +156,8 @@ extension RDFXMLParser {
         let rdfPredicate = Term.iri(RDFVocabulary.predicate)
         let rdfObject = Term.iri(RDFVocabulary.object)
         let xmlLiteralDatatype = RDFVocabulary.xmlLiteral
+        let xsdString = XSD.string
+        let rdfLangString = RDFVocabulary.langString
 
         /// The quad `emit` fills in and lends to the sink.
         var quad = Quad(Frame.none, Frame.none, Frame.none)

@@ -91,6 +91,7 @@ public final class RDFXMLParser {
         let baseIRI = base.flatMap { BaseIRI($0) }
         state = .allocate(capacity: 1)
         state.initialize(to: State(base: baseIRI, source: source, sink: sink))
+        state.pointee.textEntityMarker = UnsafeMutableRawPointer(state)
         LibXML.initialize()
         var handler = Self.makeSAXHandler()
         // The context is created with a null user data first and pointed at `self` once
@@ -125,6 +126,7 @@ public final class RDFXMLParser {
         state.pointee.attributeText.free()
         state.pointee.namespaceText.free()
         state.pointee.iriText.free()
+        state.pointee.iriCache.free()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -174,8 +176,13 @@ public final class RDFXMLParser {
         try finish()
     }
 
-    /// The largest piece handed to `xmlParseChunk` at once (DESIGN.md: 64–256 KiB).
-    static let pieceSize = 256 << 10
+    /// The largest piece handed to `xmlParseChunk` at once (DESIGN.md: 64–256 KiB). The
+    /// smallest of that range: libxml2 copies each piece into its own buffer and moves
+    /// it down again, and with 256 KiB pieces that traffic pushed the reader's caches
+    /// (IRICache, the name tables, the strings they hold) out of the CPU's L2 cache
+    /// between two uses; a cache simulation of the benchmark catalogue counted a fifth
+    /// of the last-level misses with 64 KiB pieces.
+    static let pieceSize = 64 << 10
 
     /// Rethrows a failure recorded by a callback; turns a libxml2 error that reached no
     /// callback into an `RDFSyntaxError`.

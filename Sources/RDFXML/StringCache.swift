@@ -7,11 +7,11 @@ import RDF
 
 /// A direct-mapped cache from UTF-8 bytes to the `String` made from them.
 ///
-/// RDF/XML repeats the same attribute values over and over (`rdf:resource` values such
-/// as themes, licences and file types, `rdf:datatype` IRIs, `xml:lang` tags). Looking a
-/// value up costs a hash and a `memcmp`; a miss costs what making the string would have
-/// cost anyway. Equal values then share one string's storage, which also helps whatever
-/// the quads are stored in.
+/// RDF/XML repeats the same `xml:lang` tags over and over. Looking a value up costs a
+/// hash and a `memcmp`; a miss costs what making the string would have cost anyway.
+/// Equal values then share one string's storage, which also helps whatever the quads
+/// are stored in. (IRI-valued attributes have their own cache, IRICache.swift; `hash`
+/// is the hash both use.)
 struct StringCache {
     private struct Entry {
         var hash: UInt64 = 0
@@ -61,41 +61,5 @@ struct StringCache {
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 1 }
         return ByteHash.hash(base, bytes.count) | 1
-    }
-}
-
-/// A direct-mapped cache from UTF-8 bytes (the key, kept as a `String`) to a `String`
-/// made from them some other way: attribute values as written, entity references and
-/// all, to the IRIs they expand to.
-struct StringMap {
-    private struct Entry {
-        var hash: UInt64 = 0
-        var key = ""
-        var value = ""
-    }
-
-    private var entries: [Entry]
-    private let mask: Int
-
-    /// A map of `1 << bits` slots.
-    init(bits: Int) {
-        entries = Array(repeating: Entry(), count: 1 << bits)
-        mask = (1 << bits) - 1
-    }
-
-    /// The value stored for `bytes` (hashing to `h`), if there is one.
-    @inline(__always)
-    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> String? {
-        entries.withUnsafeBufferPointer { table -> String? in
-            let entry = table.baseAddress! + (Int(truncatingIfNeeded: h) & mask)
-            guard entry.pointee.hash == h else { return nil }
-            return entry.pointee.key.utf8Equals(bytes.baseAddress, count: bytes.count) ? entry.pointee.value : nil
-        }
-    }
-
-    /// Remembers `value` for `bytes`, which hash to `h`.
-    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: String, hash h: UInt64) {
-        entries[Int(truncatingIfNeeded: h) & mask] = Entry(hash: h, key: String(decoding: bytes, as: UTF8.self),
-                                                           value: value)
     }
 }
