@@ -18,13 +18,22 @@ public enum Messages {
 
     /// A message describing the failed constraint.
     public static func generated(for r: ValidationResult, language: String, name: (Term) -> String) -> String {
-        let p = r.parameter.map(name) ?? ""
+        let p = r.parameter.map { t -> String in
+            // Counts, lengths and lists read as plain text; patterns and constants keep quotes.
+            if let l = t.literalValue, l.language == nil,
+               l.datatype == XSD.integer || (l.datatype == XSD.string && ["In", "LanguageIn", "UniqueLang"].contains(r.componentName)) {
+                return l.lexicalForm
+            }
+            return name(t)
+        } ?? ""
         let nb = language == "nb" || language == "no" || language == "nn"
         switch r.componentName {
         case "Class": return nb ? "Verdien er ikke en instans av \(p)" : "Value is not an instance of \(p)"
         case "Datatype": return nb ? "Verdien er ikke en gyldig literal av datatypen \(p)" : "Value is not a well-formed literal of datatype \(p)"
         case "NodeKind": return nb ? "Verdien er ikke av nodetypen \(p)" : "Value does not have node kind \(p)"
+        case "MinCount" where p == "1": return nb ? "Mangler verdi" : "Has no value"
         case "MinCount": return nb ? "Færre enn \(p) verdier" : "Fewer than \(p) values"
+        case "MaxCount" where p == "1": return nb ? "Mer enn én verdi" : "More than one value"
         case "MaxCount": return nb ? "Flere enn \(p) verdier" : "More than \(p) values"
         case "MinExclusive": return nb ? "Verdien er ikke større enn \(p)" : "Value is not greater than \(p)"
         case "MinInclusive": return nb ? "Verdien er mindre enn \(p)" : "Value is less than \(p)"
