@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,11 +27,16 @@ let package = Package(
         .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
         .target(name: "RDFIO", dependencies: ["RDF", "Turtle", "RDFXML"]),
         .target(name: "SHACL", dependencies: ["RDF", "RDFIO"]),
+        .target(
+            name: "Store",
+            dependencies: ["RDF", "RDFIO", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
                 "RDFIO",
                 "SHACL",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +48,8 @@ let package = Package(
         .testTarget(name: "RDFXMLTests", dependencies: ["RDFXML", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
-        .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport"]),
+        .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

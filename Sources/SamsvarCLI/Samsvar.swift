@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RDF
 import RDFIO
+import Store
 
 /// The `samsvar` executable: thin swift-argument-parser commands over the library modules.
 @main
@@ -16,7 +17,7 @@ struct Samsvar: ParsableCommand {
         Exit status: 0 success, 1 a difference found (compare), 2 bad input or usage \
         (with path:line:column on stderr).
         """,
-        subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self, ValidateCommand.self]
+        subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, StoreCommand.self]
     )
 
     /// Runs the command and maps failures to the exit statuses of the CLI contract:
@@ -32,6 +33,8 @@ struct Samsvar: ParsableCommand {
         } catch let error as RDFInputError {
             fail(error.description)
         } catch let error as RDFWriteError {
+            fail(error.description)
+        } catch let error as StoreError {
             fail(error.description)
         } catch let error as CLIError {
             fail("error: \(error.message)")
