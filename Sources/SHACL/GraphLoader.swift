@@ -32,8 +32,11 @@ public struct GraphLoader<Collection: TripleCollection> {
     /// Adds a file's triples (quads' graph names are dropped: validation sees one graph).
     /// Throws `RDFSyntaxError` (with line and column) or `RDFInputError`; after an error
     /// the collection holds part of the file and must be discarded.
+    /// `-` reads standard input, its syntax sniffed from the first bytes.
     public mutating func load(_ path: String, format: RDFFormat? = nil, base: String? = nil) throws {
-        guard let format = format ?? RDFFormat(path: path) else {
+        var stdin: [UInt8] = []
+        if path == "-" { stdin = Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let format = format ?? (path == "-" ? RDFFormat.sniff(stdin) : RDFFormat(path: path)) else {
             throw RDFInputError("cannot tell the RDF syntax from the file name", source: path)
         }
         files += 1
@@ -48,9 +51,12 @@ public struct GraphLoader<Collection: TripleCollection> {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
             collection.expect(terms: size / 200)
         }
-        let declared = try RDFReader.read(path: path, format: format, base: base) { quad in
+        let sink: QuadSink = { quad in
             collection.add(Triple(Self.scoped(quad.subject, scope), quad.predicate, Self.scoped(quad.object, scope)))
         }
+        let declared = path == "-"
+            ? try RDFReader.read(bytes: stdin, format: format, base: base, source: "<stdin>", sink: sink)
+            : try RDFReader.read(path: path, format: format, base: base, sink: sink)
         for p in declared where !prefixes.contains(where: { $0.prefix == p.prefix || $0.namespace == p.namespace }) {
             prefixes.append(p)
         }

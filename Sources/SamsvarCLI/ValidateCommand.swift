@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Data files to validate (validated as one graph).", valueName: "data"))
+    @Argument(help: ArgumentHelp("Data files to validate (validated as one graph); - reads standard input.", valueName: "data"))
     var data: [String]
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("SHACL shapes files.", valueName: "file"))
@@ -86,7 +86,7 @@ struct ValidateCommand: ParsableCommand {
 
         // The data goes in first; its scope is taken before the background is added.
         var loader = GraphLoader<FrozenGraph.Builder>()
-        for file in data { try loader.load(try existing(file), base: baseIRI(file)) }
+        for file in data { try loader.load(try existing(file), base: file == "-" ? nil : baseIRI(file)) }
         let scope = background.isEmpty ? nil : ValidationScope(data: loader.graph)
         for file in background { try loader.load(try existing(file)) }
 
@@ -122,7 +122,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func existing(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw RDFInputError("no such file", source: path) }
+        guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw RDFInputError("no such file", source: path) }
         return path
     }
 

@@ -16,6 +16,16 @@ struct ValidateTests {
         #expect(run.stdout.contains("Conforms"))
     }
 
+    @Test func dataFromStandardInput() throws {
+        let text = try String(contentsOfFile: fixture("bad-date.ttl"), encoding: .utf8)
+        let run = try samsvar(["validate", "-", "--shapes", shapes, "--report", "json"], stdin: text)
+        #expect(run.status == 1, Comment(rawValue: run.stderr))
+        #expect(run.stdout.contains("http://example.org/d2"))
+        let broken = try samsvar(["validate", "-", "--shapes", shapes], stdin: "@prefix ex: <http://example.org/> .\nex:a ex:b \"x .\n")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("<stdin>:2:"))
+    }
+
     @Test func classChecksNeedTheBackgroundVocabulary() throws {
         let run = try samsvar(["validate", fixture("good.ttl"), "--shapes", shapes, "--report", "json"])
         #expect(run.status == 1)
