@@ -12,10 +12,11 @@ struct Samsvar: ParsableCommand {
         abstract: "Parse, convert and check RDF catalogues and vocabularies.",
         discussion: """
         Samsvar reads the RDF that agencies publish — N-Triples, N-Quads, Turtle, TriG and \
-        RDF/XML — converts it between syntaxes and checks that two files hold the same graph.
+        RDF/XML — converts it between syntaxes, checks that two files hold the same graph, \
+        validates it with SHACL against the national profiles and keeps it in an embedded store.
 
-        Exit status: 0 success, 1 a difference found (compare), 2 bad input or usage \
-        (with path:line:column on stderr).
+        Exit status: 0 success, 1 a difference found (compare) or results found (validate), \
+        2 bad input or usage (with path:line:column on stderr).
         """,
         subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, StoreCommand.self]
     )

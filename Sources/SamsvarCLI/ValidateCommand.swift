@@ -15,8 +15,8 @@ struct ValidateCommand: ParsableCommand {
         tables, LOS) so class and vocabulary checks on their IRIs succeed; --vocab adds more. \
         Background data is looked up but not itself validated.
 
-        Exit status: 0 the data conforms, 1 results at or above --fail-on (default: \
-        violation), 2 bad input or usage.
+        Exit status: 0 no result at or above --fail-on (default: violation, so warnings \
+        alone exit 0), 1 such results, 2 bad input, an ill-formed shapes graph, or usage.
         """
     )
 
