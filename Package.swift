@@ -31,9 +31,11 @@ let package = Package(
             name: "Store",
             dependencies: ["RDF", "RDFIO", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "Catalog", dependencies: ["RDF", "RDFIO", "SHACL", "Store"]),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
+                "Catalog",
                 "RDFIO",
                 "SHACL",
                 "Store",
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store", "RDFIO", "RDFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

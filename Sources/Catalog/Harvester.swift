@@ -1,0 +1,187 @@
+import Foundation
+import RDF
+import RDFIO
+import SHACL
+import Store
+
+/// Harvests local sources into a store, one graph per file.
+///
+/// Per file: its content hash is compared with the stored graph's (equal: skipped as
+/// unchanged); otherwise it is parsed, validated against the profile, diffed against the
+/// stored graph by resource, checked for resources other graphs already hold, and imported
+/// with its validation report beside it in the graph `<graph IRI>#validation`.
+public struct Harvester {
+    /// The file extensions a folder walk picks up.
+    public static let extensions: Set<String> = ["ttl", "rdf", "nt", "nq", "trig"]
+    /// The suffix of the graph IRI holding a source's SHACL validation report.
+    public static let validationSuffix = "#validation"
+
+    public let store: any QuadStore
+    public let profile: HarvestProfile
+    /// Refuse (do not store) sources with SHACL violations.
+    public var requireValid: Bool
+
+    public init(store: any QuadStore, profile: HarvestProfile, requireValid: Bool = false) {
+        self.store = store
+        self.profile = profile
+        self.requireValid = requireValid
+    }
+
+    /// Harvests every source (a file, or a folder walked recursively for RDF files) in order.
+    public func harvest(_ sources: [String]) -> HarvestReport {
+        var report = HarvestReport()
+        for source in sources {
+            if let scheme = Self.remoteScheme(source) {
+                var outcome = SourceOutcome(source: source, graph: nil, status: .failed)
+                outcome.errors.append(HarvestIssue(.unavailable, "\(source): \(scheme) sources are not supported yet (only files and folders)"))
+                report.sources.append(outcome)
+                continue
+            }
+            let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? source) : source
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                var outcome = SourceOutcome(source: source, graph: nil, status: .failed)
+                outcome.errors.append(HarvestIssue(.notFound, "\(source): no such file or folder"))
+                report.sources.append(outcome)
+                continue
+            }
+            let files = isFolder.boolValue ? Self.rdfFiles(under: path) : [path]
+            for file in files { report.sources.append(harvestFile(file)) }
+        }
+        return report
+    }
+
+    /// The RDF files under a folder, recursively, sorted by path.
+    public static func rdfFiles(under folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let ext = (relative as NSString).pathExtension.lowercased()
+            guard extensions.contains(ext) else { continue }
+            let full = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+                found.append(full)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The graph IRI of a file, as `samsvar import` names it.
+    public static func graphIRI(of path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+    }
+
+    private static func remoteScheme(_ source: String) -> String? {
+        let lower = source.lowercased()
+        if lower.hasPrefix("http://") { return "http" }
+        if lower.hasPrefix("https://") { return "https" }
+        return nil
+    }
+
+    // MARK: One file
+
+    func harvestFile(_ path: String) -> SourceOutcome {
+        let graph = Self.graphIRI(of: path)
+        var outcome = SourceOutcome(source: path, graph: graph, status: .failed)
+        do {
+            let source: ImportSource
+            do {
+                source = try ImportSource.file(path)
+            } catch let error as RDFInputError {
+                let unreadable = error.message.hasPrefix("cannot read") || error.message == "no such file"
+                outcome.status = unreadable ? .failed : .invalid
+                outcome.errors.append(HarvestIssue(unreadable ? .internal : .invalidData, error.description))
+                return outcome
+            }
+            let hash = source.contentHash
+            outcome.contentHash = hash
+            let previous = try store.graphs().first { $0.graph == graph }
+            if let previous, previous.contentHash == hash {
+                outcome.status = .unchanged
+                return outcome
+            }
+
+            var triples: [Triple] = []
+            do {
+                try RDFReader.read(bytes: source.bytes, format: source.format, base: source.base, source: path) {
+                    triples.append($0.triple)
+                }
+            } catch let error as RDFSyntaxError {
+                outcome.status = .invalid
+                outcome.errors.append(HarvestIssue(.invalidData, error.description))
+                return outcome
+            } catch let error as RDFInputError {
+                outcome.status = .invalid
+                outcome.errors.append(HarvestIssue(.invalidData, error.description))
+                return outcome
+            }
+
+            let validation = profile.validate(triples)
+            var summary = ValidationSummary(conforms: validation.conforms,
+                                            violations: validation.count(.violation),
+                                            warnings: validation.count(.warning))
+            outcome.validation = summary
+            if requireValid && summary.violations > 0 {
+                outcome.status = .invalid
+                outcome.errors.append(HarvestIssue(.invalidData, "\(path): refused by --require-valid: \(summary.violations) SHACL violations"))
+                return outcome
+            }
+
+            let before = previous == nil ? ResourceIndex([]) : ResourceIndex(try store.quads(matching: QuadPattern(graph: graph)).map(\.triple))
+            let after = ResourceIndex(triples)
+            for (kind, counts) in after.diff(from: before) where !counts.isZero { outcome.resources[kind.rawValue] = counts }
+            for issue in try conflicts(after, graph: graph) { outcome.errors.append(issue) }
+
+            try store.importGraph(source, into: graph)
+            let reportGraph = graph + Self.validationSuffix
+            try store.importGraph(try Self.reportSource(validation, for: source), into: reportGraph)
+            summary.reportGraph = reportGraph
+            outcome.validation = summary
+            outcome.status = previous == nil ? .added : .changed
+        } catch {
+            outcome.status = .failed
+            outcome.errors.append(HarvestIssue(.internal, "\(path): \(error)"))
+        }
+        return outcome
+    }
+
+    /// The resources of `index` with an IRI that another graph (not a validation report)
+    /// already types as the same kind.
+    private func conflicts(_ index: ResourceIndex, graph: String) throws -> [HarvestIssue] {
+        var issues: [HarvestIssue] = []
+        let type = Term.iri(RDFVocabulary.type)
+        for (kind, resources) in index.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for resource in resources.keys.sorted(by: { $0.iriValue < $1.iriValue }) {
+                guard case .iri(let iri) = resource else { continue }
+                let others = Set(try store.quads(matching: QuadPattern(subject: resource, predicate: type)).compactMap { quad -> String? in
+                    guard case .iri(let other)? = quad.graph, other != graph, !other.hasSuffix(Self.validationSuffix),
+                          case .iri(let t) = quad.object, ResourceIndex.kind(ofType: t) == kind else { return nil }
+                    return other
+                })
+                if let first = others.min() {
+                    let more = others.count > 1 ? " and \(others.count - 1) more" : ""
+                    issues.append(HarvestIssue(.conflict, "<\(iri)> (\(kind.label)) is already harvested from <\(first)>\(more)"))
+                }
+            }
+        }
+        return issues
+    }
+
+    /// The SHACL report as N-Triples, to be imported beside the source's graph.
+    static func reportSource(_ report: ValidationReport, for source: ImportSource) throws -> ImportSource {
+        var bytes: [UInt8] = []
+        let writer = try RDFWriter.writer(for: .nTriples) { bytes.append(contentsOf: $0) }
+        for t in report.triples(language: "en") { try writer.write(Quad(t.subject, t.predicate, t.object)) }
+        try writer.finish()
+        return ImportSource(bytes: bytes, format: .nTriples, base: nil,
+                            location: source.location + " (validation report)", provenance: source.provenance)
+    }
+}
+
+extension Term {
+    var iriValue: String {
+        if case .iri(let v) = self { return v }
+        return ""
+    }
+}
