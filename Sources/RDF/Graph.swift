@@ -5,9 +5,9 @@ public struct Graph: Sendable {
     typealias Index = [UInt32: [UInt32: Set<UInt32>]]
 
     public private(set) var dictionary = TermDictionary()
-    var spo: Index = [:]
-    var pos: Index = [:]
-    var osp: Index = [:]
+    private var spo: Index = [:]
+    private var pos: Index = [:]
+    private var osp: Index = [:]
     /// The number of triples.
     public private(set) var count = 0
 
