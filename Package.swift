@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,15 @@ let package = Package(
             name: "Store",
             dependencies: ["RDF", "RDFIO", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Catalog", dependencies: ["RDF", "RDFIO", "SHACL", "Store"]),
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "RDF", "RDFIO", "SHACL", "Store",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
@@ -52,7 +62,15 @@ let package = Package(
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "Store", "RDFIO", "RDFTestSupport"]),
+        .testTarget(
+            name: "CatalogTests",
+            dependencies: [
+                "Catalog", "Store", "RDFIO", "RDFTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

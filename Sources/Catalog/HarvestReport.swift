@@ -2,9 +2,10 @@ import Foundation
 
 /// Why a source, or part of one, did not land as it should.
 public enum HarvestErrorCategory: String, CaseIterable, Codable, Sendable, Comparable {
-    /// The source cannot be fetched (http(s) sources, not supported yet).
+    /// An http(s) source cannot be fetched: no connection, a timeout, an HTTP error other
+    /// than 404/410, too many redirects, or a body over the size limit.
     case unavailable
-    /// No such file or folder.
+    /// No such file or folder, or HTTP 404/410.
     case notFound
     /// A syntax error (with path:line:column), an unknown syntax, or data refused by
     /// `--require-valid`.
@@ -86,6 +87,8 @@ public struct SourceOutcome: Codable, Sendable {
         case invalid
         /// Not stored: unavailable, not found, or an internal error.
         case failed
+        /// Its file is gone from a harvested folder: the graph was deleted.
+        case removed
     }
 
     /// The path (or URL) as found.
@@ -191,5 +194,5 @@ public struct HarvestReport: Codable, Sendable {
 }
 
 extension SourceOutcome.Status {
-    static let allStatuses: [Self] = [.added, .changed, .unchanged, .invalid, .failed]
+    static let allStatuses: [Self] = [.added, .changed, .unchanged, .invalid, .failed, .removed]
 }

@@ -4,13 +4,15 @@ import RDFIO
 import SHACL
 import Store
 
-/// Harvests local sources into a store, one graph per file.
+/// Harvests catalogue sources (files, folders, http(s) URLs) into a store, one graph per
+/// document.
 ///
-/// Per file: its content hash is compared with the stored graph's (equal: skipped as
+/// Per document: its content hash is compared with the stored graph's (equal: skipped as
 /// unchanged); otherwise it is parsed, validated against the profile, diffed against the
 /// stored graph by resource, checked for resources other graphs already hold, and imported
-/// with its validation report beside it in the graph `<graph IRI>#validation`.
-public struct Harvester {
+/// with its validation report beside it in the graph `<graph IRI>#validation`. A folder is
+/// kept in step with its files: the graph of a file that has gone from it is deleted.
+public struct Harvester: Sendable {
     /// The file extensions a folder walk picks up.
     public static let extensions: Set<String> = ["ttl", "rdf", "nt", "nq", "trig"]
     /// The suffix of the graph IRI holding a source's SHACL validation report.
@@ -20,21 +22,26 @@ public struct Harvester {
     public let profile: HarvestProfile
     /// Refuse (do not store) sources with SHACL violations.
     public var requireValid: Bool
+    /// Timeouts, size and redirect limits for http(s) sources.
+    public var limits: FetchLimits
 
-    public init(store: any QuadStore, profile: HarvestProfile, requireValid: Bool = false) {
+    public init(store: any QuadStore, profile: HarvestProfile, requireValid: Bool = false, limits: FetchLimits = FetchLimits()) {
         self.store = store
         self.profile = profile
         self.requireValid = requireValid
+        self.limits = limits
     }
 
-    /// Harvests every source (a file, or a folder walked recursively for RDF files) in order.
-    public func harvest(_ sources: [String]) -> HarvestReport {
+    /// Harvests every source (a file, a folder walked recursively for RDF files, or an
+    /// http(s) URL) in order.
+    public func harvest(_ sources: [String]) async -> HarvestReport {
         var report = HarvestReport()
+        var fetcher: SourceFetcher?
         for source in sources {
-            if let scheme = Self.remoteScheme(source) {
-                var outcome = SourceOutcome(source: source, graph: nil, status: .failed)
-                outcome.errors.append(HarvestIssue(.unavailable, "\(source): \(scheme) sources are not supported yet (only files and folders)"))
-                report.sources.append(outcome)
+            if Self.isRemote(source) {
+                let client = fetcher ?? SourceFetcher(limits: limits)
+                fetcher = client
+                report.sources.append(await harvestURL(source, client))
                 continue
             }
             let path = source.hasPrefix("file://") ? (URL(string: source)?.path ?? source) : source
@@ -45,9 +52,15 @@ public struct Harvester {
                 report.sources.append(outcome)
                 continue
             }
-            let files = isFolder.boolValue ? Self.rdfFiles(under: path) : [path]
+            guard isFolder.boolValue else {
+                report.sources.append(harvestFile(path))
+                continue
+            }
+            let files = Self.rdfFiles(under: path)
             for file in files { report.sources.append(harvestFile(file)) }
+            report.sources += removeVanished(under: path, keeping: Set(files.map(Self.graphIRI(of:))))
         }
+        await fetcher?.shutdown()
         return report
     }
 
@@ -72,28 +85,43 @@ public struct Harvester {
         URL(fileURLWithPath: path).standardizedFileURL.absoluteString
     }
 
-    private static func remoteScheme(_ source: String) -> String? {
+    private static func isRemote(_ source: String) -> Bool {
         let lower = source.lowercased()
-        if lower.hasPrefix("http://") { return "http" }
-        if lower.hasPrefix("https://") { return "https" }
-        return nil
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    // MARK: One file
+    // MARK: One document
 
     func harvestFile(_ path: String) -> SourceOutcome {
         let graph = Self.graphIRI(of: path)
-        var outcome = SourceOutcome(source: path, graph: graph, status: .failed)
+        let source: ImportSource
         do {
-            let source: ImportSource
-            do {
-                source = try ImportSource.file(path)
-            } catch let error as RDFInputError {
-                let unreadable = error.message.hasPrefix("cannot read") || error.message == "no such file"
-                outcome.status = unreadable ? .failed : .invalid
-                outcome.errors.append(HarvestIssue(unreadable ? .internal : .invalidData, error.description))
-                return outcome
-            }
+            source = try ImportSource.file(path)
+        } catch {
+            var outcome = SourceOutcome(source: path, graph: graph, status: .failed)
+            let unreadable = (error as? RDFInputError).map { $0.message.hasPrefix("cannot read") || $0.message == "no such file" } ?? true
+            outcome.status = unreadable ? .failed : .invalid
+            outcome.errors.append(HarvestIssue(unreadable ? .internal : .invalidData, "\(error)"))
+            return outcome
+        }
+        return harvest(source, as: graph)
+    }
+
+    func harvestURL(_ url: String, _ fetcher: SourceFetcher) async -> SourceOutcome {
+        do {
+            return harvest(try await fetcher.fetch(url), as: url)
+        } catch {
+            var outcome = SourceOutcome(source: url, graph: url, status: error.category == .invalidData ? .invalid : .failed)
+            outcome.errors.append(HarvestIssue(error.category, error.message))
+            return outcome
+        }
+    }
+
+    /// Parses, validates, diffs and stores one document as the graph `graph`.
+    func harvest(_ source: ImportSource, as graph: String) -> SourceOutcome {
+        let name = source.location
+        var outcome = SourceOutcome(source: name, graph: graph, status: .failed)
+        do {
             let hash = source.contentHash
             outcome.contentHash = hash
             let previous = try store.graphs().first { $0.graph == graph }
@@ -104,7 +132,7 @@ public struct Harvester {
 
             var triples: [Triple] = []
             do {
-                try RDFReader.read(bytes: source.bytes, format: source.format, base: source.base, source: path) {
+                try RDFReader.read(bytes: source.bytes, format: source.format, base: source.base, source: name) {
                     triples.append($0.triple)
                 }
             } catch let error as RDFSyntaxError {
@@ -124,7 +152,7 @@ public struct Harvester {
             outcome.validation = summary
             if requireValid && summary.violations > 0 {
                 outcome.status = .invalid
-                outcome.errors.append(HarvestIssue(.invalidData, "\(path): refused by --require-valid: \(summary.violations) SHACL violations"))
+                outcome.errors.append(HarvestIssue(.invalidData, "\(name): refused by --require-valid: \(summary.violations) SHACL violations"))
                 return outcome
             }
 
@@ -141,9 +169,35 @@ public struct Harvester {
             outcome.status = previous == nil ? .added : .changed
         } catch {
             outcome.status = .failed
-            outcome.errors.append(HarvestIssue(.internal, "\(path): \(error)"))
+            outcome.errors.append(HarvestIssue(.internal, "\(name): \(error)"))
         }
         return outcome
+    }
+
+    /// Deletes the graphs of files once harvested from `folder` that are gone from it
+    /// (with their validation reports), reporting their resources as removed.
+    func removeVanished(under folder: String, keeping present: Set<String>) -> [SourceOutcome] {
+        var prefix = Self.graphIRI(of: folder)
+        if !prefix.hasSuffix("/") { prefix += "/" }
+        do {
+            let gone = try store.graphs().map(\.graph).filter { graph in
+                graph.hasPrefix(prefix) && !graph.hasSuffix(Self.validationSuffix) && !present.contains(graph)
+                    && Self.extensions.contains((graph as NSString).pathExtension.lowercased())
+                    && !FileManager.default.fileExists(atPath: URL(string: graph)?.path ?? graph)
+            }
+            return try gone.map { graph in
+                var outcome = SourceOutcome(source: URL(string: graph)?.path ?? graph, graph: graph, status: .removed)
+                let before = ResourceIndex(try store.quads(matching: QuadPattern(graph: graph)).map(\.triple))
+                for (kind, counts) in ResourceIndex([]).diff(from: before) where !counts.isZero { outcome.resources[kind.rawValue] = counts }
+                try store.deleteGraph(graph)
+                try store.deleteGraph(graph + Self.validationSuffix)
+                return outcome
+            }
+        } catch {
+            var outcome = SourceOutcome(source: folder, graph: nil, status: .failed)
+            outcome.errors.append(HarvestIssue(.internal, "\(folder): removing graphs of vanished files failed: \(error)"))
+            return [outcome]
+        }
     }
 
     /// The resources of `index` with an IRI that another graph (not a validation report)

@@ -4,18 +4,22 @@ import Foundation
 import SHACL
 
 /// `samsvar harvest`: loads catalogue files into the store, validated and diffed.
-struct HarvestCommand: ParsableCommand {
+struct HarvestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "harvest",
         abstract: "Harvest DCAT-AP-NO catalogue files into the store, with a harvest report.",
         discussion: """
-        A source is a file or a folder (walked recursively for .ttl, .rdf, .nt, .nq and .trig \
-        files); http(s) URLs are not supported yet (error category unavailable). Each file is \
-        one graph named by its file:// URI, as samsvar import names it. A file whose content \
-        hash equals the stored graph's is skipped as unchanged. Others are validated against \
+        A source is a file, a folder (walked recursively for .ttl, .rdf, .nt, .nq and .trig \
+        files) or an http(s) URL (fetched with an Accept header for the RDF syntaxes samsvar \
+        reads; the syntax from Content-Type, else the URL's extension, else sniffed). A file \
+        is one graph named by its file:// URI, as samsvar import names it; a URL is the graph \
+        named by that URL. A folder is kept in step: the graph of a file that is gone from it \
+        is deleted (status removed). A document whose content hash equals the stored graph's \
+        is skipped as unchanged. Others are validated against \
         the dcat-ap-no profile; the SHACL report is stored as the graph <graph IRI>#validation. \
         The report counts catalogues, datasets, data services and concepts added, changed and \
-        removed, and errors by category: unavailable, notFound, invalidData (syntax errors with \
+        removed, and errors by category: unavailable (no connection, timeout, HTTP error, too \
+        many redirects, body over --max-size), notFound (no such file, HTTP 404/410), invalidData (syntax errors with \
         path:line:column, data refused by --require-valid), conflict (a resource another \
         graph already holds; still imported) and internal.
 
@@ -23,7 +27,7 @@ struct HarvestCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to harvest.", valueName: "source"))
+    @Argument(help: ArgumentHelp("Files, folders or http(s) URLs to harvest.", valueName: "source"))
     var sources: [String]
 
     @OptionGroup var storeOptions: StoreOptions
@@ -34,7 +38,22 @@ struct HarvestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
-    func run() throws {
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds to wait for an http(s) source (whole exchange).", valueName: "seconds"))
+    var timeout = 300
+
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("The largest http(s) document accepted, in MiB.", valueName: "MiB"))
+    var maxSize = 512
+
+    @Option(name: .customLong("max-redirects"), help: "Redirects followed for an http(s) source.")
+    var maxRedirects = 5
+
+    func validate() throws {
+        guard timeout > 0, maxSize > 0, maxRedirects >= 0 else {
+            throw ValidationError("--timeout and --max-size must be positive, --max-redirects not negative")
+        }
+    }
+
+    func run() async throws {
         guard let folder = Profile.vocabulariesFolder() else {
             throw CLIError("cannot find the Vocabularies folder; set SAMSVAR_VOCABULARIES")
         }
@@ -47,7 +66,10 @@ struct HarvestCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let store = try storeOptions.open()
-        let report = Harvester(store: store, profile: profile, requireValid: requireValid).harvest(sources)
+        let limits = FetchLimits(connectTimeout: .seconds(min(timeout, 10)), readTimeout: .seconds(min(timeout, 30)),
+                                 totalTimeout: .seconds(timeout), maxBytes: maxSize << 20, maxRedirects: maxRedirects)
+        let harvester = Harvester(store: store, profile: profile, requireValid: requireValid, limits: limits)
+        let report = await harvester.harvest(sources)
         print(json ? try report.json() : report.text(), terminator: "")
         if report.hasErrors { throw ExitCode(1) }
     }

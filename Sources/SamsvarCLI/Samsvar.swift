@@ -6,7 +6,7 @@ import Store
 
 /// The `samsvar` executable: thin swift-argument-parser commands over the library modules.
 @main
-struct Samsvar: ParsableCommand {
+struct Samsvar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samsvar",
         abstract: "Parse, convert and check RDF catalogues and vocabularies.",
@@ -23,10 +23,14 @@ struct Samsvar: ParsableCommand {
 
     /// Runs the command and maps failures to the exit statuses of the CLI contract:
     /// 2 for bad input and usage errors (swift-argument-parser's own default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as RDFSyntaxError {
