@@ -13,6 +13,7 @@ extension SQLiteQuadStore {
             try queue.write { db in
                 let interner = try TermInterner(db)
                 let g = try interner.id(TermColumns(.iri(graph)))
+                try Self.noteTermsOfGraph(g, db)
                 try db.execute(sql: "DELETE FROM quad WHERE g = ?", arguments: [g])
                 let scope = "g\(g)."
                 var ids: [Int64] = []
@@ -38,6 +39,7 @@ extension SQLiteQuadStore {
                     INSERT OR REPLACE INTO graph (id, iri, source, imported_at, content_hash, format, triple_count)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [g, graph, info.source, info.importedAt, info.contentHash, info.format, info.tripleCount])
+                try Self.dropUnusedTerms(db)
                 return info
             }
         }

@@ -123,8 +123,10 @@ public final class SQLiteQuadStore: QuadStore {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM graph WHERE iri = ?", arguments: [graph]) else {
                     return false
                 }
+                try Self.noteTermsOfGraph(id, db)
                 try db.execute(sql: "DELETE FROM quad WHERE g = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM graph WHERE id = ?", arguments: [id])
+                try Self.dropUnusedTerms(db)
                 return true
             }
         }
@@ -132,6 +134,11 @@ public final class SQLiteQuadStore: QuadStore {
 }
 
 extension SQLiteQuadStore {
+    /// How many distinct terms the dictionary holds (graph names included).
+    public func termCount() throws -> Int {
+        try guarded { try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM term") ?? 0 } }
+    }
+
     /// Runs SQLite's `PRAGMA integrity_check`; true when the file is sound.
     public func integrityCheck() throws -> Bool {
         try guarded { try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"] } }

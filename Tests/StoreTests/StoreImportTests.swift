@@ -86,3 +86,28 @@ struct StoreImportTests {
         }
     }
 }
+
+@Suite("Store: unused terms are dropped")
+struct StoreCleanupTests {
+    @Test func replacingAGraphDropsItsDeadTermsAndTheirText() throws {
+        try withTemporaryStore { (store: SQLiteQuadStore, _: String) throws in
+            try store.importGraph(turtle("<a> <p> \"shared words\" . <k> <p> <a> ."), into: "urn:keep")
+            let baseline = try store.termCount()
+            try store.importGraph(turtle("<a> <p> \"vanishing bosted\"@nb . _:b <q> \"shared words\" ."), into: "urn:g")
+            #expect(try store.search("bosted", language: nil, limit: 10).count == 1)
+            try store.importGraph(turtle("<a> <p> \"bustad\"@nn ."), into: "urn:g")
+            // The old literal and blank node are gone from the dictionary and the text index.
+            #expect(try store.search("vanishing", language: nil, limit: 10).isEmpty)
+            #expect(try store.search("bustad", language: nil, limit: 10).count == 1)
+            // Terms still used by the other graph stay.
+            #expect(try store.search("shared", language: nil, limit: 10).count == 1)
+            // urn:keep's terms + graph name urn:g + "bustad"@nn.
+            #expect(try store.termCount() == baseline + 2)
+            try store.deleteGraph("urn:g")
+            #expect(try store.termCount() == baseline)
+            #expect(try store.search("bustad", language: nil, limit: 10).isEmpty)
+            #expect(try store.integrityCheck())
+            #expect(try store.quads(matching: QuadPattern(graph: "urn:keep")).count == 2)
+        }
+    }
+}
