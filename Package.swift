@@ -42,10 +42,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "Concepts", dependencies: ["RDF", "RDFIO", "Store"]),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
                 "Catalog",
+                "Concepts",
                 "RDFIO",
                 "SHACL",
                 "Store",
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
+        .testTarget(name: "ConceptsTests", dependencies: ["Concepts", "Store", "RDF", "RDFTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
         .testTarget(
             name: "CatalogTests",
