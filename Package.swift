@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +44,10 @@ let package = Package(
             ]
         ),
         .target(name: "Concepts", dependencies: ["RDF", "RDFIO", "Store"]),
+        .target(
+            name: "Alignment",
+            dependencies: ["RDF", "RDFIO", "Concepts", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
@@ -63,6 +68,7 @@ let package = Package(
         .testTarget(name: "RDFIOTests", dependencies: ["RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Concepts", "RDF", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "ConceptsTests", dependencies: ["Concepts", "Store", "RDF", "RDFTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
         .testTarget(
