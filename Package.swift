@@ -46,13 +46,14 @@ let package = Package(
         .target(name: "Concepts", dependencies: ["RDF", "RDFIO", "Store"]),
         .target(
             name: "Alignment",
-            dependencies: ["RDF", "RDFIO", "Concepts", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RDF", "RDFIO", "Store", "Concepts", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
                 "Catalog",
                 "Concepts",
+                "Alignment",
                 "RDFIO",
                 "SHACL",
                 "Store",

@@ -114,6 +114,10 @@ public enum ConceptReader {
 
         /// SKOS-AP-NO's generic and partitive relations, through their relation nodes.
         func conceptRelation(_ p: String, _ node: Term, into c: inout Concept) {
+            if broader.contains(p), let whole = partOfRestriction(node) {
+                c.wholes.append(whole)
+                return
+            }
             guard p == Namespace.skos("hasGenericConceptRelation") || p == Namespace.skosno("hasGenericConceptRelation")
                     || p == Namespace.skosno("hasPartitiveConceptRelation") else { return }
             for (q, target) in statements[node] ?? [] {
@@ -126,6 +130,16 @@ public enum ConceptReader {
                 default: break
                 }
             }
+        }
+
+        /// The class X of an OWL restriction `[owl:onProperty part_of; owl:someValuesFrom X]`
+        /// (any property whose local name is `part_of` or `partOf`, as OBO ontologies write it).
+        func partOfRestriction(_ node: Term) -> String? {
+            let pairs = statements[node] ?? []
+            guard let property = pairs.first(where: { $0.0 == Namespace.owl("onProperty") })?.1.iriValue,
+                  let filler = pairs.first(where: { $0.0 == Namespace.owl("someValuesFrom") })?.1.iriValue else { return nil }
+            let local = property.split(whereSeparator: { $0 == "#" || $0 == "/" }).last.map { $0.lowercased() } ?? ""
+            return local.hasSuffix("part_of") || local.hasSuffix("partof") ? filler : nil
         }
 
         static let titleProperties = [Namespace.dct("title"), Namespace.skos("prefLabel"), Namespace.rdfs("label"),
