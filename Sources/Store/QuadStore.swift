@@ -33,4 +33,47 @@ public protocol QuadStore: AnyObject, Sendable {
     /// word of `text`, best match first; `language` keeps literals tagged with that
     /// language or a subtag of it (`nb` matches `nb` and `nb-NO`).
     func search(_ text: String, language: String?, limit: Int) throws -> [TextMatch]
+
+    // MARK: By term id, in batches (for indexes built over the whole store)
+
+    /// The ids of `terms`, in the order given; `nil` for a term the store does not hold.
+    func termIDs(_ terms: [Term]) throws -> [TermID?]
+
+    /// The terms of `ids`; ids the store does not hold are left out.
+    func terms(_ ids: [TermID]) throws -> [TermID: Term]
+
+    /// Every quad whose predicate is one of `predicates` and whose object is one of
+    /// `objects` (any object when `nil`), in every graph.
+    func idQuads(predicates: [TermID], objects: [TermID]?) throws -> [IDQuad]
+
+    /// The quads whose subject is one of `subjects` and whose predicate is one of
+    /// `predicates` (any predicate when `nil`), in every graph.
+    func idQuads(subjects: [TermID], predicates: [TermID]?) throws -> [IDQuad]
+
+    /// The string literals (plain or language-tagged) with `word` among the words of their
+    /// text, or with a word starting with it when `prefix` is true. Words are as the
+    /// full-text index cuts them: runs of Unicode letters and digits, compared case-folded.
+    func literalIDs(containing word: String, prefix: Bool) throws -> [TermID]
+
+    // MARK: Derived data (indexes and caches computed from the store's content)
+
+    /// A number that changes whenever a graph is imported, replaced or deleted.
+    func generation() throws -> Int64
+
+    /// Calls `body` with the bytes saved under `name`, read in place (valid only during the
+    /// call), if they were computed at the current `generation()`; returns nil without
+    /// calling it otherwise.
+    func withDerivedData<T>(named name: String, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T?
+
+    /// Saves `bytes` under `name` as computed at `generation`; saves nothing and returns
+    /// false when a graph has changed since (the bytes would be stale already).
+    @discardableResult
+    func saveDerivedData(_ bytes: [UInt8], named name: String, generation: Int64) throws -> Bool
+}
+
+extension QuadStore {
+    /// A copy of the bytes saved under `name`, if they were computed at the current `generation()`.
+    public func derivedData(named name: String) throws -> [UInt8]? {
+        try withDerivedData(named: name) { [UInt8]($0) }
+    }
 }
