@@ -21,27 +21,53 @@ struct HeadWordMatcher {
             if let old = best[p.pair], old.confidence >= p.confidence { return }
             best[p.pair] = p
         }
-        // A source label's head is a target concept: the target is broader.
+        // A source label's head is a target concept: the target is broader; a source label
+        // listing the target among others (`natur, klima og miljø`): the target is narrower.
         for e in source.entries where e.kind != .hidden {
-            guard let (key, confidence, how) = head(e, splitter) else { continue }
-            for u in targetKeys.matches(key) {
-                let t = target.concepts[u]
-                let targetLabel = target.entriesOf[u].map { target.entries[$0] }.first { $0.label.key(.stems) == key }
-                keep(proposal(source.concepts[e.concept].id, t.id, MappingRelation.broad, confidence * LabelTable.weight(e.kind),
-                              e.label.original, targetLabel?.label.original ?? "", how))
+            for (key, confidence, how, isUnion) in heads(e, splitter) {
+                for u in targetKeys.matches(key) {
+                    guard let other = target.entriesOf[u].map({ target.entries[$0] }).first(where: {
+                        $0.label.key(.stems) == key && $0.kind != .hidden && LabelTable.sameLanguage($0, e)
+                    }) else { continue }
+                    keep(proposal(source.concepts[e.concept].id, target.concepts[u].id, isUnion ? MappingRelation.narrow : MappingRelation.broad,
+                                  confidence * LabelTable.weight(e.kind), e.label.original, other.label.original, how))
+                }
             }
         }
-        // A target label's head is a source concept: the target is narrower.
+        // The same with the sides turned round.
         for e in target.entries where e.kind != .hidden {
-            guard let (key, confidence, how) = head(e, splitter) else { continue }
-            for u in sourceKeys.matches(key) {
-                let s = source.concepts[u]
-                let sourceLabel = source.entriesOf[u].map { source.entries[$0] }.first { $0.label.key(.stems) == key }
-                keep(proposal(s.id, target.concepts[e.concept].id, MappingRelation.narrow, confidence * LabelTable.weight(e.kind),
-                              sourceLabel?.label.original ?? "", e.label.original, how))
+            for (key, confidence, how, isUnion) in heads(e, splitter) {
+                for u in sourceKeys.matches(key) {
+                    guard let other = source.entriesOf[u].map({ source.entries[$0] }).first(where: {
+                        $0.label.key(.stems) == key && $0.kind != .hidden && LabelTable.sameLanguage($0, e)
+                    }) else { continue }
+                    keep(proposal(source.concepts[u].id, target.concepts[e.concept].id, isUnion ? MappingRelation.broad : MappingRelation.narrow,
+                                  confidence * LabelTable.weight(e.kind), other.label.original, e.label.original, how))
+                }
             }
         }
         return Array(best.values)
+    }
+
+    /// Words that join the members of a list label (`natur, klima og miljø`).
+    static let conjunctions: Set<String> = ["og", "eller", "and", "or", "&"]
+
+    /// The stems keys a label names something narrower or wider than: its head, or for a
+    /// list label each member (`isUnion`), with the confidence and the rule in words.
+    func heads(_ e: LabelTable.Entry, _ splitter: CompoundSplitter) -> [(String, Double, String, Bool)] {
+        let tokens = e.label.tokens
+        if tokens.contains(where: Self.conjunctions.contains) {
+            // Members: the words between commas and conjunctions, one or more words each.
+            var members: [[String]] = [[]]
+            for word in e.label.original.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map({ $0.lowercased() }) {
+                if Self.conjunctions.contains(word) { members.append([]) } else { members[members.count - 1].append(word) }
+            }
+            return members.filter { !$0.isEmpty }.compactMap { member in
+                let key = normalizer.normalize(member.joined(separator: " "), language: e.label.language).key(.stems)
+                return key.isEmpty ? nil : (key, Self.phraseConfidence, "\"\(member.joined(separator: " "))\" listed in \"\(e.label.original)\"", true)
+            }
+        }
+        return head(e, splitter).map { [($0.0, $0.1, $0.2, false)] } ?? []
     }
 
     /// The stems key of a label's head, with the confidence and a description of the rule.

@@ -7,6 +7,8 @@ struct LabelTable: Sendable {
         var concept: Int
         var kind: LabelKind
         var label: NormalizedLabel
+        /// The primary language subtag as written (`nb`, `fr`), nil when untagged.
+        var tag: String?
         /// The words joined by single spaces, as scalars (for Jaro-Winkler and Levenshtein).
         var text: [Unicode.Scalar]
     }
@@ -44,7 +46,8 @@ struct LabelTable: Sendable {
                 // The same text under two kinds counts once, as the better kind.
                 guard seen.insert(normalized.key(.tokens) + "\u{1}" + normalized.language.rawValue).inserted else { continue }
                 entriesOf[i].append(entries.count)
-                entries.append(Entry(concept: i, kind: l.kind, label: normalized,
+                let tag = l.language.flatMap { $0.split(separator: "-").first.map { $0.lowercased() } }
+                entries.append(Entry(concept: i, kind: l.kind, label: normalized, tag: tag?.isEmpty == true ? nil : tag,
                                      text: Array(normalized.key(.tokens).unicodeScalars)))
             }
             for d in c.definitions {
@@ -83,6 +86,14 @@ struct LabelTable: Sendable {
             }
         }
         return counts.filter { $0.key != .undetermined }.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key ?? .english
+    }
+
+    /// Whether two labels are in one language: equal primary subtags, Norwegian's three
+    /// (`nb`, `nn`, `no`) counting as one; an untagged label matches any.
+    static func sameLanguage(_ a: Entry, _ b: Entry) -> Bool {
+        guard let x = a.tag, let y = b.tag else { return true }
+        let norwegian: Set<String> = ["nb", "nn", "no", "nob", "nno", "nor"]
+        return x == y || (norwegian.contains(x) && norwegian.contains(y))
     }
 
     static func rank(_ kind: LabelKind) -> Int { LabelKind.allCases.firstIndex(of: kind) ?? 0 }

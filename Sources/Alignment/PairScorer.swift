@@ -43,7 +43,7 @@ struct PairScorer: Sendable {
             for j in target.entriesOf[t] {
                 let b = target.entries[j]
                 let kinds = LabelTable.weight(a.kind) * LabelTable.weight(b.kind)
-                    * (a.label.language == b.label.language ? 1.0 : 0.95)
+                    * (LabelTable.sameLanguage(a, b) ? 1.0 : 0.95)
                 if let step = a.label.firstEqualStep(with: b.label) {
                     let strength = Self.equalityStrength(step) * kinds
                     if strength > bestEquality { bestEquality = strength; equalityPair = (i, j); equalityStep = step; equalityName = "\(step)" }
@@ -55,6 +55,8 @@ struct PairScorer: Sendable {
                     if strength > bestEquality { bestEquality = strength; equalityPair = (i, j); equalityName = "joinedWords" }
                     continue
                 }
+                // Fuzzy evidence only between names shown to users, in one language.
+                guard a.kind != .hidden, b.kind != .hidden, LabelTable.sameLanguage(a, b) else { continue }
                 let cosine = words.score(a.label.stems, b.label.stems,
                                          contextA: source.contextStems[s], contextB: target.contextStems[t])
                 let jw = StringSimilarity.jaroWinkler(a.text, b.text)

@@ -63,8 +63,9 @@ struct TokenAlignment: Sendable {
 
     static func softlyEqual(_ x: String, _ y: String) -> Bool {
         let shorter = min(x.count, y.count)
-        // Inflections and derivations add a few letters; a compound adds a word.
-        guard shorter >= 4, max(x.count, y.count) - shorter <= 4 else { return false }
+        // Inflections and derivations add a few letters; a compound adds a word
+        // (`miljøvern` is not `miljø`).
+        guard shorter >= 4, max(x.count, y.count) - shorter <= 3 else { return false }
         var common = 0
         for (p, q) in zip(x.unicodeScalars, y.unicodeScalars) {
             guard p == q else { break }

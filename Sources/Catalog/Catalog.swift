@@ -1,2 +1,3 @@
-/// Harvests local DCAT-AP-NO catalogue files into the store: validated, diffed and reported.
+/// Catalog: DCAT-AP-NO harvesting (fetch, parse, validate, diff, store, report), catalogue
+/// views read from the store, and dataset search with facets.
 public enum Catalog {}
