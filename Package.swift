@@ -48,12 +48,17 @@ let package = Package(
             name: "Alignment",
             dependencies: ["RDF", "RDFIO", "Store", "Concepts", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "Mapping",
+            dependencies: ["RDF", "RDFIO", "Alignment", "CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "SamsvarCLI",
             dependencies: [
                 "Catalog",
                 "Concepts",
                 "Alignment",
+                "Mapping",
                 "RDFIO",
                 "SHACL",
                 "Store",
@@ -70,6 +75,7 @@ let package = Package(
         .testTarget(name: "SHACLTests", dependencies: ["SHACL", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "SamsvarCLITests", dependencies: ["RDFIO", "RDFTestSupport", "Store"]),
         .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Concepts", "RDF", "RDFIO", "RDFTestSupport"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "Alignment", "RDF", "RDFIO", "RDFTestSupport"]),
         .testTarget(name: "ConceptsTests", dependencies: ["Concepts", "Store", "RDF", "RDFTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDFIO", "RDFTestSupport"]),
         .testTarget(
