@@ -43,7 +43,7 @@ public struct Aligner: Sendable {
             let aligned = Dictionary(uniqueKeysWithValues: equivalences
                 .filter { $0.scored.confidence >= options.exactThreshold }.map { ($0.source, $0.target) })
             let second = parallelMap(0..<s.concepts.count) { i -> [(Int, PairScorer.Scored)] in
-                first[i].compactMap { (j, _) in scorer.score(i, j, aligned: aligned).map { (j, $0) } }
+                first[i].map { (j, scored) in (j, scorer.withStructure(scored, i, j, aligned)) }
             }
             equivalences = select(second)
         }

@@ -59,6 +59,10 @@ struct PairScorer: Sendable {
                 guard a.kind != .hidden, b.kind != .hidden, LabelTable.sameLanguage(a, b) else { continue }
                 let cosine = words.score(a.label.stems, b.label.stems,
                                          contextA: source.contextStems[s], contextB: target.contextStems[t])
+                // Skip the string measures when even perfect ones could not make this label
+                // pair the best, nor reach the minimum with every bonus added.
+                let ceiling = (options.tokenCosineWeight * cosine + options.jaroWinklerWeight + options.levenshteinWeight) * kinds
+                guard ceiling > bestFuzzy, 0.9 * ceiling + 0.15 >= options.minimumConfidence else { continue }
                 let jw = StringSimilarity.jaroWinkler(a.text, b.text)
                 guard cosine > 0 || jw >= 0.85 else { continue }
                 let lev = StringSimilarity.levenshteinRatio(a.text, b.text)
@@ -108,6 +112,17 @@ struct PairScorer: Sendable {
         explanation.sort { abs($0.contribution) > abs($1.contribution) }
         return Scored(confidence: min(max(confidence, 0), 1), equality: bestEquality, sourceEntry: pair.0, targetEntry: pair.1,
                       explanation: explanation)
+    }
+
+    /// `scored` with the structural feature added, for the second pass.
+    func withStructure(_ scored: Scored, _ s: Int, _ t: Int, _ aligned: [Int: Int]) -> Scored {
+        let (value, delta, detail) = structure(s, t, aligned)
+        guard delta != 0 else { return scored }
+        var result = scored
+        result.confidence = min(max(scored.confidence + delta, 0), 1)
+        result.explanation.append(FeatureContribution(feature: "structure", value: value, contribution: delta, detail: detail))
+        result.explanation.sort { abs($0.contribution) > abs($1.contribution) }
+        return result
     }
 
     /// The share of the pair's broader and narrower neighbours that are aligned with each
