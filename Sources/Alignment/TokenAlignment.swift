@@ -64,15 +64,14 @@ struct TokenAlignment: Sendable {
     static func softlyEqual(_ x: String, _ y: String) -> Bool {
         let shorter = min(x.count, y.count)
         // Inflections and derivations add a few letters; a compound adds a word
-        // (`miljøvern` is not `miljø`).
-        guard shorter >= 4, max(x.count, y.count) - shorter <= 3 else { return false }
+        // (`miljøvern` is not `miljø`, `waterway` not `water`).
+        guard shorter >= 4, max(x.count, y.count) - shorter <= 2 else { return false }
         var common = 0
         for (p, q) in zip(x.unicodeScalars, y.unicodeScalars) {
             guard p == q else { break }
             common += 1
         }
-        // One stem a prefix of the other (`ovari`, `ovarian`), or all but the last letter of
-        // a long one.
-        return common == shorter || (shorter >= 7 && common >= shorter - 1)
+        // One stem a prefix of the other (`ovari`, `ovarian`).
+        return common == shorter
     }
 }
