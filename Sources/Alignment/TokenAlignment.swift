@@ -36,7 +36,7 @@ struct TokenAlignment: Sendable {
             }
         }
         for (i, x) in a.enumerated() where !usedA[i] {
-            if let j = b.indices.first(where: { !usedB[$0] && Self.softlyEqual(x, b[$0]) }) {
+            if let j = b.indices.first(where: { !usedB[$0] && softlyEqual(x, b[$0]) }) {
                 usedA[i] = true; usedB[j] = true
                 matched += 0.85 * (weight(x) + weight(b[j]))
             }
@@ -54,24 +54,20 @@ struct TokenAlignment: Sendable {
             // Leftovers forming a prefix of the label, with the rest all matched, that name
             // what the other concept is a kind or part of: context left unsaid there.
             let isContext = !conflict && left == Array(0..<left.count)
-                && left.allSatisfy { i in otherContext.contains { $0 == words[i] || Self.softlyEqual($0, words[i]) || synonyms.areSynonyms($0, words[i]) } }
+                && left.allSatisfy { i in otherContext.contains { $0 == words[i] || softlyEqual($0, words[i]) || synonyms.areSynonyms($0, words[i]) } }
             return 2 * left.reduce(0) { $0 + weight(words[$1]) } * (isContext ? 0.25 : conflict ? 1.5 : 1)
         }
         let penalty = cost(leftA, a, otherContext: contextB) + cost(leftB, b, otherContext: contextA)
         return matched / (matched + penalty)
     }
 
-    static func softlyEqual(_ x: String, _ y: String) -> Bool {
-        let shorter = min(x.count, y.count)
-        // Inflections and derivations add a few letters; a compound adds a word
-        // (`miljøvern` is not `miljø`, `waterway` not `water`).
-        guard shorter >= 4, max(x.count, y.count) - shorter <= 2 else { return false }
-        var common = 0
-        for (p, q) in zip(x.unicodeScalars, y.unicodeScalars) {
-            guard p == q else { break }
-            common += 1
-        }
-        // One stem a prefix of the other (`ovari`, `ovarian`).
-        return common == shorter
+    /// One stem a prefix of the other, longer by a suffix of at most three letters that is
+    /// not itself a word of the vocabularies (`ovari`~`ovarian`, `esophag`~`esophagus`;
+    /// a compound adds a word: `miljøvern` is not `miljø`, `waterway` not `water`).
+    func softlyEqual(_ x: String, _ y: String) -> Bool {
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard short.count >= 4, long.count - short.count <= 3, long.hasPrefix(short) else { return false }
+        let suffix = String(long.dropFirst(short.count))
+        return suffix.count < 3 || weights[suffix] == nil
     }
 }
