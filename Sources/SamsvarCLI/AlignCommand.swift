@@ -2,6 +2,7 @@ import Alignment
 import ArgumentParser
 import Concepts
 import Foundation
+import Store
 
 /// `samsvar align A B`: proposes mappings between two vocabularies.
 struct AlignCommand: ParsableCommand {
@@ -9,8 +10,8 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Propose mappings (skos:exactMatch, closeMatch, broadMatch, narrowMatch) between two vocabularies, with explanations.",
         discussion: """
-        A and B are each an RDF file (read directly) or the IRI of a concept scheme or \
-        collection in the store. The proposals are kept in the store for review \
+        A and B are each an RDF file (imported into the store on the fly, as samsvar import \
+        names it) or the IRI of a concept scheme or collection in the store. The proposals are kept in the store for review \
         (samsvar alignments list, accept, reject). Labels are normalised (case, punctuation, stop words, \
         Norwegian and English Snowball stems, Bokmål/Nynorsk spellings); candidates come from \
         exact-key, token and trigram indexes; each pair gets a confidence from label \
@@ -57,11 +58,12 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         guard let profile = ConceptProfile.named(profile) else { throw CLIError("unknown concept profile '\(profile)'") }
-        let a = try load(source, profile)
-        let b = try load(target, profile)
+        let store = try storeOptions.open()
+        let a = try load(source, profile, store)
+        let b = try load(target, profile, store)
         var options = AlignmentOptions()
         options.minimumConfidence = minConfidence
-        let review = ReviewLog(store: try storeOptions.open())
+        let review = ReviewLog(store: store)
         let proposals = Aligner(options: options).align(a, b, rejected: try review.rejectedPairs())
         try review.keep(proposals)
         if let output { try AlignmentOutput.write(proposals, to: output, source: source, target: target) }
@@ -79,10 +81,20 @@ struct AlignCommand: ParsableCommand {
         if proposals.count > limit && limit > 0 { print("… \(proposals.count - limit) more (use -o or --json for all)") }
     }
 
-    func load(_ vocabulary: String, _ profile: ConceptProfile) throws -> ConceptIndex {
+    /// A file is imported into the store on the fly (as `samsvar import` names it; skipped
+    /// when the stored graph has the same content hash), so its concepts can be shown and
+    /// reviewed later; an IRI is looked up in the store.
+    func load(_ vocabulary: String, _ profile: ConceptProfile, _ store: SQLiteQuadStore) throws -> ConceptIndex {
         do {
-            if FileManager.default.fileExists(atPath: vocabulary) { return try ConceptLoader.load(file: vocabulary, profile: profile) }
-            return try ConceptLoader.load(from: try storeOptions.open(), vocabulary: vocabulary, profile: profile)
+            if FileManager.default.fileExists(atPath: vocabulary) {
+                let source = try ImportSource.file(vocabulary)
+                let graph = URL(fileURLWithPath: vocabulary).standardizedFileURL.absoluteString
+                if try store.graphs().first(where: { $0.graph == graph })?.contentHash != source.contentHash {
+                    try store.importGraph(source, into: graph)
+                }
+                return try ConceptLoader.load(file: vocabulary, profile: profile)
+            }
+            return try ConceptLoader.load(from: store, vocabulary: vocabulary, profile: profile)
         } catch let error as ConceptError {
             throw CLIError(error.description)
         }

@@ -30,6 +30,9 @@ struct AlignCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("exactMatch\t<urn:a:bosted> \"bosted\"\t<urn:b:bustad> \"bustad\""))
         #expect(run.stdout.contains("narrowMatch\t<urn:a:adresse>"))
+        // Files are imported on the fly, so their concepts can be shown later.
+        let show = try samsvar(["concepts", "show", "urn:b:bustad", "--store", store])
+        #expect(show.stdout.hasPrefix("bustad\n"), "\(show.stderr)")
         let sssom = try String(contentsOfFile: dir + "/out.sssom.tsv", encoding: .utf8)
         #expect(sssom.contains("mapping_set_id:"))
         #expect(sssom.contains("semapv:LexicalMatching"))
