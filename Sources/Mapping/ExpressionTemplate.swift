@@ -1,0 +1,129 @@
+/// Text with `{references}`: `"{postnummer} {poststed}"`, or an IRI template such as
+/// `"https://data.brreg.no/enhetsregisteret/api/enheter/{orgnr}"`.
+///
+/// In fields a reference is a path into the input record; in the RDF target it names a
+/// field. `\{`, `\}` and `\\` stand for the characters themselves. When any reference is
+/// empty the template has no value (null), so `default` and `required` apply; a
+/// reference holding a list gives one result per item (every combination, for several).
+/// IRI templates percent-encode what they insert so that it is IRI-safe (R2RML): only
+/// letters, digits, `-._~` and non-ASCII characters are kept; a template that is
+/// nothing but one reference inserts the value unchanged, as the whole IRI.
+struct ExpressionTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case reference(Expression, String)
+    }
+
+    /// The template as written.
+    let text: String
+    let parts: [Part]
+    /// Whether inserted values are percent-encoded (IRI templates).
+    let encodesIRI: Bool
+
+    /// Parses `text`, resolving each reference (its text and offset) with `resolve`.
+    init(_ text: String, encodesIRI: Bool,
+         resolve: (String, Int) throws(ExpressionSyntaxError) -> Expression) throws(ExpressionSyntaxError) {
+        self.text = text
+        var parts: [Part] = []
+        var literal = ""
+        var chars = Array(text)
+        var i = 0
+        chars.append("\0")
+        while i < chars.count - 1 {
+            let c = chars[i]
+            switch c {
+            case "\\":
+                let n = chars[i + 1]
+                guard n == "{" || n == "}" || n == "\\" else {
+                    throw ExpressionSyntaxError("'\\' in a template must come before '{', '}' or '\\'", offset: i)
+                }
+                literal.append(n)
+                i += 2
+            case "{":
+                guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
+                    throw ExpressionSyntaxError("'{' without '}' in template", offset: i)
+                }
+                let name = String(chars[(i + 1)..<close])
+                if name.trimmingCharacters(in: [" "]).isEmpty {
+                    throw ExpressionSyntaxError("empty '{}' in template", offset: i)
+                }
+                if name.contains("{") { throw ExpressionSyntaxError("'{' inside '{…}' in template", offset: i + 1 + name.distance(from: name.startIndex, to: name.firstIndex(of: "{")!)) }
+                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                parts.append(.reference(try resolve(name, i + 1), name))
+                i = close + 1
+            case "}":
+                throw ExpressionSyntaxError("'}' without '{' in template (write '\\}' for the character)", offset: i)
+            default:
+                literal.append(c)
+                i += 1
+            }
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        self.parts = parts
+        self.encodesIRI = encodesIRI
+    }
+
+    /// True when the template has no references.
+    var isConstant: Bool { !parts.contains { if case .reference = $0 { true } else { false } } }
+
+    /// The references' names, in order.
+    var references: [String] { parts.compactMap { if case .reference(_, let n) = $0 { n } else { nil } } }
+
+    /// The filled-in text, a list of texts when a reference holds several values, or null
+    /// when a reference is empty.
+    func evaluate(_ context: ExpressionContext) throws(ExpressionRejection) -> RecordValue {
+        let whole = parts.count == 1
+        var results = [""]
+        for part in parts {
+            switch part {
+            case .text(let t):
+                for i in results.indices { results[i] += t }
+            case .reference(let expression, let name):
+                let items = ExpressionValue.items(try expression.evaluate(context))
+                if items.isEmpty { return .null }
+                var texts: [String] = []
+                for item in items {
+                    guard let t = ExpressionValue.text(item) else {
+                        throw ExpressionRejection("template '\(text)': {\(name)} is \(ExpressionValue.describe(item)), not text")
+                    }
+                    texts.append(encodesIRI && !whole ? Self.iriSafe(t) : t)
+                }
+                if results.count * texts.count > 10_000 {
+                    throw ExpressionRejection("template '\(text)' gives more than 10,000 values")
+                }
+                results = results.flatMap { r in texts.map { r + $0 } }
+            }
+        }
+        return results.count == 1 ? .string(results[0]) : .array(results.map { .string($0) })
+    }
+
+    /// `text` with every character that is not iunreserved (RFC 3987: letters, digits,
+    /// `-._~` and the non-ASCII ucschar ranges) percent-encoded as UTF-8.
+    static func iriSafe(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(isIUnreserved) { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isIUnreserved(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    out += "%"
+                    out += String(byte >> 4, radix: 16, uppercase: true)
+                    out += String(byte & 0xF, radix: 16, uppercase: true)
+                }
+            }
+        }
+        return out
+    }
+
+    private static func isIUnreserved(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        switch v {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: return true
+        case 0xA0...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFEF: return true
+        case 0x10000...0xDFFFD: return v & 0xFFFF <= 0xFFFD
+        case 0xE1000...0xEFFFD: return true
+        default: return false
+        }
+    }
+}

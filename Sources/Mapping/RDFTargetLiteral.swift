@@ -1,0 +1,86 @@
+import RDF
+
+/// Literals for the RDF target: the datatype a value implies, and checks that a lexical
+/// form fits the XSD datatypes records use most, so that a record with `"2017-13-45"` for
+/// an `xsd:date` is rejected rather than written as an ill-typed literal.
+enum RDFTargetLiteral {
+    /// The datatype a value implies when none is given.
+    static func naturalDatatype(_ value: RecordValue, text: String) -> String {
+        switch value {
+        case .bool: return XSD.boolean
+        case .number:
+            if isInteger(text) { return XSD.integer }
+            if isDecimal(text) { return XSD.decimal }
+            return XSD.double
+        default: return XSD.string
+        }
+    }
+
+    /// Nil when `text` is a valid lexical form of `datatype` (or the datatype is not one
+    /// checked), else why not.
+    static func problem(_ text: String, datatype: String) -> String? {
+        let ok: Bool
+        switch datatype {
+        case XSD.integer, Namespace.xsd("int"), Namespace.xsd("long"), Namespace.xsd("short"),
+             Namespace.xsd("nonNegativeInteger"), Namespace.xsd("positiveInteger"):
+            ok = isInteger(text)
+                && !(datatype == Namespace.xsd("nonNegativeInteger") && text.hasPrefix("-") && text.contains { $0 != "-" && $0 != "0" })
+                && !(datatype == Namespace.xsd("positiveInteger") && (text.hasPrefix("-") || text.allSatisfy { $0 == "0" || $0 == "+" }))
+        case XSD.decimal: ok = isDecimal(text)
+        case XSD.double, Namespace.xsd("float"): ok = isDouble(text)
+        case XSD.boolean: ok = ["true", "false", "1", "0"].contains(text)
+        case XSD.date: ok = isDate(text, time: false)
+        case XSD.dateTime: ok = isDate(text, time: true)
+        case Namespace.xsd("gYear"): ok = text.count >= 4 && isInteger(text) && !text.hasPrefix("+")
+        default: return nil
+        }
+        return ok ? nil : "'\(text)' is not a valid \(shortName(datatype))"
+    }
+
+    static func shortName(_ datatype: String) -> String {
+        datatype.hasPrefix(Namespace.xsd.iri) ? "xsd:" + datatype.dropFirst(Namespace.xsd.iri.count) : "<\(datatype)>"
+    }
+
+    static func isInteger(_ s: String) -> Bool {
+        var u = Substring(s)
+        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
+        return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func isDecimal(_ s: String) -> Bool {
+        var u = Substring(s)
+        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
+        let parts = u.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
+        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    static func isDouble(_ s: String) -> Bool {
+        if ["INF", "-INF", "+INF", "NaN"].contains(s) { return true }
+        let lower = s.lowercased()
+        guard let e = lower.firstIndex(of: "e") else { return isDecimal(s) }
+        return isDecimal(String(lower[..<e])) && isInteger(String(lower[lower.index(after: e)...]))
+    }
+
+    static func isDate(_ s: String, time: Bool) -> Bool {
+        guard let pattern = try? ExpressionDatePattern("iso"), let v = try? pattern.parse(s) else { return false }
+        return time ? v.hour != nil : v.hour == nil
+    }
+
+    /// True for a BCP 47 language tag in its simple form (`nb`, `nn-NO`, `en-GB`).
+    static func isLanguageTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (1...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// Nil when `iri` can be written as an IRI (absolute, no spaces or characters IRIs
+    /// forbid), else why not.
+    static func iriProblem(_ iri: String) -> String? {
+        guard IRIResolver.isAbsolute(iri) else { return "'\(iri)' is not an absolute IRI" }
+        if let bad = iri.unicodeScalars.first(where: { $0.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains($0) }) {
+            return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
+        }
+        return nil
+    }
+}

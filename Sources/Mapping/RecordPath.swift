@@ -1,0 +1,174 @@
+/// A path to values inside a record, as the mapping's fields name them:
+///
+/// - `a.b`: the member `b` of the member `a`;
+/// - `['a b']` or `["a.b"]`: a member whose name holds spaces, dots or brackets;
+/// - `a[0].b`: through the first element of the array `a` (`[-1]` is the last);
+/// - `a[*].b`: through every element of `a`;
+/// - `a.*`: every member value of the object `a`;
+/// - `@id`: the attribute `id` of an XML-derived record (a member named `@id`);
+/// - `#text`: the text of an XML element (its `#text` member; a plain value is its own text).
+///
+/// A leading `$` or `$.` is allowed; an empty path is the record itself.
+///
+/// The rules make paths work the same whether an XML child element occurred once (an
+/// object) or several times (an array), and whether it had attributes (an object with
+/// `#text`) or not (a string): a name step on an array applies to each element, `[*]` and
+/// `[0]` on a value that is not an array take the value itself, and `#text` on a plain
+/// value is the value. Members missing, and name steps on plain values and nulls, give no
+/// values (an empty result, never an error).
+public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
+    enum Step: Sendable, Hashable {
+        case member(String)
+        case index(Int)
+        case allElements
+        case allMembers
+        case text
+    }
+
+    let steps: [Step]
+    /// The path as written.
+    public let description: String
+
+    /// Parses `text`; throws `JSONPathError` (the path and the offset of the problem).
+    public init(_ text: String) throws(JSONPathError) {
+        description = text
+        var steps: [Step] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func fail(_ message: String) -> JSONPathError {
+            JSONPathError(message, path: text, offset: String(String.UnicodeScalarView(scalars[..<min(i, scalars.count)])).utf8.count)
+        }
+        if scalars.first == "$" {
+            i = 1
+            if i < scalars.count, scalars[i] == "." { i += 1 }
+        }
+        var expectName = true
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "[" {
+                i += 1
+                guard i < scalars.count else { throw fail("'[' is not closed") }
+                if scalars[i] == "*" {
+                    steps.append(.allElements)
+                    i += 1
+                } else if scalars[i] == "'" || scalars[i] == "\"" {
+                    let quote = scalars[i]
+                    i += 1
+                    var name = String.UnicodeScalarView()
+                    while i < scalars.count, scalars[i] != quote {
+                        if scalars[i] == "\\", i + 1 < scalars.count { i += 1 }
+                        name.append(scalars[i])
+                        i += 1
+                    }
+                    guard i < scalars.count else { throw fail("the quoted name is not closed") }
+                    i += 1
+                    steps.append(.member(String(name)))
+                } else {
+                    var negative = false
+                    if scalars[i] == "-" {
+                        negative = true
+                        i += 1
+                    }
+                    var n = 0
+                    let start = i
+                    while i < scalars.count, ("0"..."9").contains(scalars[i]), n < 1 << 40 {
+                        n = n * 10 + Int(scalars[i].value - 0x30)
+                        i += 1
+                    }
+                    guard i > start else { throw fail("expected a number, '*' or a quoted name inside brackets") }
+                    steps.append(.index(negative ? -n : n))
+                }
+                guard i < scalars.count, scalars[i] == "]" else { throw fail("expected ']'") }
+                i += 1
+                expectName = false
+            } else if c == "." {
+                guard !expectName else { throw fail("expected a name before '.'") }
+                i += 1
+                expectName = true
+                guard i < scalars.count else { throw fail("expected a name after '.'") }
+            } else {
+                guard expectName else { throw fail("expected '.' or '[' between steps") }
+                let start = i
+                while i < scalars.count, scalars[i] != ".", scalars[i] != "[" { i += 1 }
+                let name = String(String.UnicodeScalarView(scalars[start..<i]))
+                switch name {
+                case "*": steps.append(.allMembers)
+                case "#text": steps.append(.text)
+                default: steps.append(.member(name))
+                }
+                expectName = false
+            }
+        }
+        self.steps = steps
+    }
+
+    /// Every value the path reaches in `record`, in document order.
+    public func values(in record: RecordValue) -> [RecordValue] {
+        var out: [RecordValue] = []
+        walk(record, 0, &out, limit: .max)
+        return out
+    }
+
+    /// The first value the path reaches in `record`, or nil.
+    public func first(in record: RecordValue) -> RecordValue? {
+        var out: [RecordValue] = []
+        walk(record, 0, &out, limit: 1)
+        return out.first
+    }
+
+    private func walk(_ value: RecordValue, _ k: Int, _ out: inout [RecordValue], limit: Int) {
+        guard out.count < limit else { return }
+        guard k < steps.count else {
+            out.append(value)
+            return
+        }
+        switch steps[k] {
+        case .member(let name):
+            switch value {
+            case .object(let members):
+                for member in members where member.name == name {
+                    walk(member.value, k + 1, &out, limit: limit)
+                }
+            case .array(let items):
+                for item in items { walk(item, k, &out, limit: limit) }
+            default:
+                break
+            }
+        case .index(let n):
+            if case .array(let items) = value {
+                let i = n < 0 ? items.count + n : n
+                if i >= 0, i < items.count { walk(items[i], k + 1, &out, limit: limit) }
+            } else if n == 0 || n == -1, value != .null {
+                walk(value, k + 1, &out, limit: limit)
+            }
+        case .allElements:
+            if case .array(let items) = value {
+                for item in items { walk(item, k + 1, &out, limit: limit) }
+            } else if value != .null {
+                walk(value, k + 1, &out, limit: limit)
+            }
+        case .allMembers:
+            switch value {
+            case .object(let members):
+                for member in members { walk(member.value, k + 1, &out, limit: limit) }
+            case .array(let items):
+                for item in items { walk(item, k, &out, limit: limit) }
+            default:
+                break
+            }
+        case .text:
+            switch value {
+            case .object(let members):
+                for member in members where member.name == "#text" {
+                    walk(member.value, k + 1, &out, limit: limit)
+                }
+            case .array(let items):
+                for item in items { walk(item, k, &out, limit: limit) }
+            case .null:
+                break
+            default:
+                walk(value, k + 1, &out, limit: limit)
+            }
+        }
+    }
+}
