@@ -59,6 +59,8 @@ public struct MappingExecutor {
     public func run(inputs: [String], output: ExecutorOutput, rejects: ExecutorRejects?,
                     progress: ((ExecutorSummary) -> Void)? = nil) throws -> ExecutorSummary {
         var output = output
+        var lines: RDFFormat?
+        if case .lines(let format, _) = output { lines = format }
         var summary = ExecutorSummary()
         var sequence = 0
         var pending: ExecutorBatch?
@@ -92,11 +94,11 @@ public struct MappingExecutor {
                 }
                 if let previous = pending {
                     previous.wait()
-                    pending = batch.start(mapper, threads: threads)
+                    pending = batch.start(mapper, threads: threads, lines: lines)
                     try write(previous, to: &output, rejects: rejects, summary: &summary)
                     progress?(summary)
                 } else {
-                    pending = batch.start(mapper, threads: threads)
+                    pending = batch.start(mapper, threads: threads, lines: lines)
                 }
             }
         }
@@ -109,6 +111,8 @@ public struct MappingExecutor {
             try writer.finish()
         case .rdf(let writer):
             try writer.finish()
+        case .lines:
+            break
         }
         progress?(summary)
         return summary
@@ -139,9 +143,23 @@ public struct MappingExecutor {
                 }
                 output = .records(writer)
             case .quads(let quads):
-                guard case .rdf(let writer) = output else { continue }
-                for q in quads { try writer.write(q) }
+                switch output {
+                case .rdf(let writer):
+                    for q in quads { try writer.write(q) }
+                case .lines(let format, let sink):
+                    guard case .serialized(let bytes, _) = try ExecutorLineSerializer(format: format).serialize(quads) else {
+                        throw RDFWriteError("cannot write the statements of record \(position.number)")
+                    }
+                    try bytes.withUnsafeBytes { try sink($0) }
+                case .records:
+                    continue
+                }
                 summary.statements += quads.count
+                summary.written += 1
+            case .serialized(let bytes, let statements):
+                guard case .lines(_, let sink) = output else { continue }
+                try bytes.withUnsafeBytes { try sink($0) }
+                summary.statements += statements
                 summary.written += 1
             case .rejected(let reason):
                 summary.rejected += 1

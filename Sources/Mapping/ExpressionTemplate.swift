@@ -73,27 +73,35 @@ struct ExpressionTemplate: Sendable {
     /// when a reference is empty.
     func evaluate(_ context: ExpressionContext) throws(ExpressionRejection) -> RecordValue {
         let whole = parts.count == 1
-        var results = [""]
+        // The common case, one value per reference, builds one string; the first
+        // reference with several values switches to building every combination.
+        var single = ""
+        var results: [String]?
         for part in parts {
             switch part {
             case .text(let t):
-                for i in results.indices { results[i] += t }
+                if results == nil { single += t } else { for i in results!.indices { results![i] += t } }
             case .reference(let expression, let name):
-                let items = ExpressionValue.items(try expression.evaluate(context))
-                if items.isEmpty { return .null }
                 var texts: [String] = []
-                for item in items {
+                try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
                     guard let t = ExpressionValue.text(item) else {
                         throw ExpressionRejection("template '\(text)': {\(name)} is \(ExpressionValue.describe(item)), not text")
                     }
                     texts.append(encodesIRI && !whole ? Self.iriSafe(t) : t)
                 }
-                if results.count * texts.count > 10_000 {
+                if texts.isEmpty { return .null }
+                if results == nil, texts.count == 1 {
+                    single += texts[0]
+                    continue
+                }
+                let current = results ?? [single]
+                if current.count * texts.count > 10_000 {
                     throw ExpressionRejection("template '\(text)' gives more than 10,000 values")
                 }
-                results = results.flatMap { r in texts.map { r + $0 } }
+                results = current.flatMap { r in texts.map { r + $0 } }
             }
         }
+        guard let results else { return .string(single) }
         return results.count == 1 ? .string(results[0]) : .array(results.map { .string($0) })
     }
 

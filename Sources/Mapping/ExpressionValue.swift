@@ -40,6 +40,18 @@ enum ExpressionValue {
         }
     }
 
+    /// Calls `body` with each of `items(value)`, without making the list.
+    @inline(__always)
+    static func forEachItem(_ value: RecordValue,
+                            _ body: (RecordValue) throws(ExpressionRejection) -> Void) throws(ExpressionRejection) {
+        switch value {
+        case .null: return
+        case .string(let s) where s.isEmpty: return
+        case .array(let items): for item in items { try forEachItem(item, body) }
+        default: try body(value)
+        }
+    }
+
     /// A short description of a value for reasons in the rejects file.
     static func describe(_ value: RecordValue) -> String {
         switch value {

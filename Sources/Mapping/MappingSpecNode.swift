@@ -134,6 +134,29 @@ struct MappingSpecNode {
         return out
     }
 
+    /// The node as a JSON value, typed by YAML 1.2's core schema as editors type it (plain
+    /// `true`/`false`, numbers, nulls; everything else text): what the JSON Schema of
+    /// mapping files checks.
+    var json: RecordValue {
+        switch node {
+        case .scalar(let s):
+            guard s.style == .plain || s.style == .any else { return .string(s.string) }
+            if isNull { return .null }
+            if ["true", "True", "TRUE"].contains(s.string) { return .bool(true) }
+            if ["false", "False", "FALSE"].contains(s.string) { return .bool(false) }
+            if RDFTargetLiteral.isDouble(s.string), s.string.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+                return .number(s.string)
+            }
+            return .string(s.string)
+        case .mapping(let m):
+            return .object(m.map { RecordMember($0.key.string ?? "", MappingSpecNode($0.value, source: source).json) })
+        case .sequence(let items):
+            return .array(items.map { MappingSpecNode($0, source: source).json })
+        case .alias:
+            return .null
+        }
+    }
+
     /// A YAML scalar as a record value: always text as written (YAML's own typing would
     /// turn the country code `NO` into false and `0301` into 301); null for `~`.
     var recordValue: RecordValue? {

@@ -32,6 +32,21 @@ extension MappingSpec {
     }
 }
 
+extension MappingSpecReader {
+    /// A mapping file's YAML as the JSON value editors check against
+    /// `docs/mapping.schema.json` (YAML 1.2 typing).
+    static func json(yaml: String, file: String = "<yaml>") throws(MappingSpecError) -> RecordValue {
+        do {
+            guard let root = try Yams.compose(yaml: yaml) else { return .null }
+            return MappingSpecNode(root, source: file).json
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw MappingSpecError("\(error)", source: file, line: 1, column: 1)
+        }
+    }
+}
+
 /// Walks the YAML of a mapping file, checking everything and building the spec.
 struct MappingSpecReader {
     let file: String

@@ -37,7 +37,7 @@ struct RDFTargetBuilder {
             blankNodes += 1
             subjects = [.blankNode("r\(sequence)n\(blankNodes)")]
         case .iri(let expression, _):
-            for item in ExpressionValue.items(try expression.evaluate(context)) {
+            try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
                 subjects.append(try iri(item, "subject"))
             }
         }
@@ -77,7 +77,9 @@ struct RDFTargetBuilder {
             return try emit(nested, graph: graph)
         case .iri(let expression):
             var out: [Term] = []
-            for item in ExpressionValue.items(try expression.evaluate(context)) { out.append(try iri(item, "object")) }
+            try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
+                out.append(try iri(item, "object"))
+            }
             return out
         case .literal(let expression, let datatype, let languageExpression):
             var language: String?
@@ -89,13 +91,13 @@ struct RDFTargetBuilder {
                 }
             }
             var out: [Term] = []
-            for item in ExpressionValue.items(try expression.evaluate(context)) {
+            try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
                 guard let text = ExpressionValue.text(item) else {
                     throw ExpressionRejection("\(ExpressionValue.describe(item)) cannot be a literal")
                 }
                 if let language {
                     out.append(.langString(text, language: language))
-                    continue
+                    return
                 }
                 let type = datatype ?? RDFTargetLiteral.naturalDatatype(item, text: text)
                 if let problem = RDFTargetLiteral.problem(text, datatype: type) { throw ExpressionRejection(problem) }
@@ -110,7 +112,7 @@ struct RDFTargetBuilder {
         guard var text = ExpressionValue.text(value) else {
             throw ExpressionRejection("the \(role) cannot be \(ExpressionValue.describe(value))")
         }
-        if let colon = text.firstIndex(of: ":"),
+        if !text.hasPrefix("http"), let colon = text.firstIndex(of: ":"),
            let ns = spec.prefixes.first(where: { $0.prefix == text[..<colon] })?.namespace,
            !text[text.index(after: colon)...].hasPrefix("//") {
             text = ns + text[text.index(after: colon)...]

@@ -16,23 +16,32 @@ enum RDFTargetLiteral {
         }
     }
 
+    private enum Check { case integer, nonNegative, positive, decimal, double, boolean, date, dateTime, gYear }
+
+    private static let checks: [String: Check] = [
+        XSD.integer: .integer, Namespace.xsd("int"): .integer, Namespace.xsd("long"): .integer,
+        Namespace.xsd("short"): .integer, Namespace.xsd("nonNegativeInteger"): .nonNegative,
+        Namespace.xsd("positiveInteger"): .positive, XSD.decimal: .decimal, XSD.double: .double,
+        Namespace.xsd("float"): .double, XSD.boolean: .boolean, XSD.date: .date, XSD.dateTime: .dateTime,
+        Namespace.xsd("gYear"): .gYear,
+    ]
+
     /// Nil when `text` is a valid lexical form of `datatype` (or the datatype is not one
     /// checked), else why not.
     static func problem(_ text: String, datatype: String) -> String? {
+        if datatype.utf8.count == XSD.string.utf8.count, datatype == XSD.string { return nil }
+        guard let check = checks[datatype] else { return nil }
         let ok: Bool
-        switch datatype {
-        case XSD.integer, Namespace.xsd("int"), Namespace.xsd("long"), Namespace.xsd("short"),
-             Namespace.xsd("nonNegativeInteger"), Namespace.xsd("positiveInteger"):
-            ok = isInteger(text)
-                && !(datatype == Namespace.xsd("nonNegativeInteger") && text.hasPrefix("-") && text.contains { $0 != "-" && $0 != "0" })
-                && !(datatype == Namespace.xsd("positiveInteger") && (text.hasPrefix("-") || text.allSatisfy { $0 == "0" || $0 == "+" }))
-        case XSD.decimal: ok = isDecimal(text)
-        case XSD.double, Namespace.xsd("float"): ok = isDouble(text)
-        case XSD.boolean: ok = ["true", "false", "1", "0"].contains(text)
-        case XSD.date: ok = isDate(text, time: false)
-        case XSD.dateTime: ok = isDate(text, time: true)
-        case Namespace.xsd("gYear"): ok = text.count >= 4 && isInteger(text) && !text.hasPrefix("+")
-        default: return nil
+        switch check {
+        case .integer: ok = isInteger(text)
+        case .nonNegative: ok = isInteger(text) && !(text.hasPrefix("-") && text.contains { $0 != "-" && $0 != "0" })
+        case .positive: ok = isInteger(text) && !text.hasPrefix("-") && text.contains { $0 != "0" && $0 != "+" }
+        case .decimal: ok = isDecimal(text)
+        case .double: ok = isDouble(text)
+        case .boolean: ok = ["true", "false", "1", "0"].contains(text)
+        case .date: ok = isDate(text, time: false)
+        case .dateTime: ok = isDate(text, time: true)
+        case .gYear: ok = text.count >= 4 && isInteger(text) && !text.hasPrefix("+")
         }
         return ok ? nil : "'\(text)' is not a valid \(shortName(datatype))"
     }
@@ -78,8 +87,15 @@ enum RDFTargetLiteral {
     /// forbid), else why not.
     static func iriProblem(_ iri: String) -> String? {
         guard IRIResolver.isAbsolute(iri) else { return "'\(iri)' is not an absolute IRI" }
-        if let bad = iri.unicodeScalars.first(where: { $0.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains($0) }) {
-            return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
+        for byte in iri.utf8 {
+            switch byte {
+            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                let bad = Unicode.Scalar(byte)
+                return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
+            default:
+                continue
+            }
         }
         return nil
     }

@@ -59,7 +59,7 @@ struct MapCommand: ParsableCommand {
         } catch let error as MappingSpecError {
             try fail(error.description)
         } catch let error as RecordInputError {
-            try fail(error.description)
+            try fail(error.line > 0 ? error.description : "\(error.source): error: \(error.message)")
         } catch let error as RecordOutputError {
             try fail(error.description)
         }
@@ -92,6 +92,9 @@ struct MapCommand: ParsableCommand {
             var line = summary.description
             if summary.rejected > 0, let path = rejectsOutput.path { line += " (rejects in \(path))" }
             FileHandle.standardError.write(Data((line + "\n").utf8))
+            if summary.read == 0 {
+                FileHandle.standardError.write(Data("warning: no records were read; does the source's iterator match the input?\n".utf8))
+            }
         }
         if failOnReject, summary.rejected > 0 { throw ExitCode(1) }
     }

@@ -18,7 +18,7 @@ struct Samsvar: AsyncParsableCommand {
         Exit status: 0 success, 1 a difference found (compare) or results found (validate), \
         2 bad input or usage (with path:line:column on stderr).
         """,
-        subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, HarvestCommand.self, StoreCommand.self, CatalogCommand.self, ConceptsCommand.self, AlignCommand.self, AlignmentsCommand.self]
+        subcommands: [ConvertCommand.self, CountCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, HarvestCommand.self, StoreCommand.self, CatalogCommand.self, ConceptsCommand.self, AlignCommand.self, AlignmentsCommand.self, MapCommand.self]
     )
 
     /// Runs the command and maps failures to the exit statuses of the CLI contract:

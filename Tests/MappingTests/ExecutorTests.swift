@@ -157,3 +157,115 @@ import Testing
         #expect(rejects.count == 1)
     }
 }
+
+/// XML in, JSON Lines out.
+@Suite struct ExecutorXMLTests {
+    @Test func xmlRecordsToJSONLines() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("samsvar-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("enheter.xml").path
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <enheter xmlns="urn:enheter">
+              <enhet orgnr="976030788"><navn>SESAM AS</navn><adresse>Elgeseter gate 1</adresse></enhet>
+              <enhet orgnr="971497017"><navn språk="nb">SESAM FAMILIEBARNEHAGE</navn>
+                <adresse>Colletts gate 44</adresse><adresse>Postboks 1</adresse></enhet>
+            </enheter>
+            """.utf8).write(to: URL(fileURLWithPath: input))
+        let spec = try MappingSpec.parse(yaml: """
+            source: {format: xml, iterator: /enheter/enhet}
+            target: {format: jsonl}
+            fields:
+              orgnr: {path: "@orgnr", type: integer}
+              navn: {path: "navn.#text", function: titlecase}
+              adresse: {path: "adresse[*]", function: {join: ", "}}
+            """, file: "m.yaml")
+        var bytes: [UInt8] = []
+        let output = try ExecutorOutput(target: spec.target) { bytes.append(contentsOf: $0) }
+        let summary = try MappingExecutor(spec: spec).run(inputs: [input], output: output, rejects: nil)
+        #expect(summary.written == 2)
+        #expect(String(decoding: bytes, as: UTF8.self) == """
+            {"orgnr":976030788,"navn":"Sesam As","adresse":"Elgeseter gate 1"}
+            {"orgnr":971497017,"navn":"Sesam Familiebarnehage","adresse":"Colletts gate 44, Postboks 1"}
+
+            """)
+    }
+}
+
+// MARK: - Support shared by the spec, expression and executor tests
+
+
+/// Helpers shared by the spec, expression and executor tests.
+enum MappingTestSupport {
+    /// The records of a JSON text (an array's elements, or the one value).
+    static func records(_ json: String) -> [RecordValue] {
+        guard var reader = try? JSONRecordReader(data: Array(json.utf8)) else { return [] }
+        var out: [RecordValue] = []
+        while let next = try? reader.next() { out.append(next.0) }
+        return out
+    }
+
+    /// One record from JSON text.
+    static func record(_ json: String) -> RecordValue { records(json).first ?? .null }
+
+    /// A mapping of JSON records to JSON with the fields given as YAML lines (indented
+    /// two spaces) and optional extra top-level YAML.
+    static func spec(fields: String, extra: String = "", target: String = "{format: json}") throws -> MappingSpec {
+        try MappingSpec.parse(yaml: """
+            source: {format: json}
+            target: \(target)
+            fields:
+            \(fields)
+            \(extra)
+            """, file: "test.yaml")
+    }
+
+    /// A mapper for `spec` with its value maps loaded (inline ones, or files beside `directory`).
+    static func mapper(_ spec: MappingSpec) throws -> ExecutorRecordMapper {
+        var maps: [ValueMap] = []
+        for m in spec.maps { maps.append(try ValueMapLoader.load(m, file: spec.file, directory: spec.directory, graphs: nil)) }
+        return ExecutorRecordMapper(spec: spec, maps: maps, joins: [])
+    }
+
+    /// The value of the field `f` for `record` (nil when its condition leaves it out), or
+    /// the rejection reason.
+    static func field(_ yaml: String, _ record: RecordValue, extra: String = "") throws -> Result<RecordValue?, ExpressionRejection> {
+        let spec = try spec(fields: "  f: \(yaml)", extra: extra)
+        switch try mapper(spec).map(record, sequence: 1) {
+        case .record(.object(let members)): return .success(members.first { $0.name == "f" }?.value)
+        case .rejected(let reason): return .failure(ExpressionRejection(reason))
+        default: return .success(nil)
+        }
+    }
+}
+
+/// A reader over records held in memory, for tests that need no file.
+struct MemoryRecordReader: RecordReader {
+    var records: [RecordValue]
+    var source = "memory"
+    private var index = 0
+
+    init(_ records: [RecordValue], source: String = "memory") {
+        self.records = records
+        self.source = source
+    }
+
+    mutating func next() throws -> (RecordValue, RecordPosition)? {
+        guard index < records.count else { return nil }
+        index += 1
+        return (records[index - 1], RecordPosition(source: source, number: index, line: index))
+    }
+}
+
+/// A writer that keeps the records written.
+final class MemoryRecordSink: @unchecked Sendable {
+    var records: [RecordValue] = []
+    var finished = false
+}
+
+struct MemoryRecordWriter: RecordWriter {
+    let sink: MemoryRecordSink
+    mutating func write(_ record: RecordValue) throws { sink.records.append(record) }
+    mutating func finish() throws { sink.finished = true }
+}

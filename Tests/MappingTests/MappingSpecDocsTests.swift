@@ -56,6 +56,24 @@ import Testing
         }
     }
 
+    @Test func everyExampleFollowsTheSchema() throws {
+        let validator = JSONSchemaValidator(schema: try JSONSchema(path: Self.schema))
+        for (line, yaml) in try Self.examples() {
+            let document = try MappingSpecReader.json(yaml: yaml)
+            let errors = validator.validate(document)
+            #expect(errors.isEmpty, "the example at line \(line) of docs/mapping.md: \(errors)")
+        }
+        // And the schema catches what the reader refuses.
+        for bad in ["source: {format: json, iterater: x}\ntarget: {format: csv}\nfields: {a: a}",
+                    "source: {format: json}\ntarget: {format: csv}\nfields: {a: {path: x, value: y}}",
+                    "source: {format: json}\ntarget: {format: csv}\nfields: {a: {path: x, function: titelcase}}",
+                    "source: {format: json}\ntarget: {format: turtel}\nfields: {a: a}",
+                    "source: {format: json}\nfields: {a: a}"] {
+            let document = try MappingSpecReader.json(yaml: bad)
+            #expect(!validator.validate(document).isEmpty, "the schema accepts \(bad)")
+        }
+    }
+
     private func schemaObject() throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.schema))
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
