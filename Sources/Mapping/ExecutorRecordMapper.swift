@@ -39,7 +39,16 @@ struct ExecutorRecordMapper: Sendable {
         if let rdf = spec.target.rdf {
             return .quads(try RDFTargetBuilder.quads(rdf, context, sequence: sequence))
         }
-        return .record(output(context.fields, present: present))
+        let result = output(context.fields, present: present)
+        if let schema = spec.target.schema {
+            let errors = schema.validate(result)
+            if !errors.isEmpty {
+                let shown = errors.prefix(3).map { $0.description }.joined(separator: "; ")
+                throw ExpressionRejection("the output record does not match the target schema: " + shown
+                                          + (errors.count > 3 ? " (and \(errors.count - 3) more)" : ""))
+            }
+        }
+        return .record(result)
     }
 
     private func value(of field: MappingSpecField, _ context: ExpressionContext) throws(ExpressionRejection) -> RecordValue {

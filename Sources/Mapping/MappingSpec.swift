@@ -66,6 +66,9 @@ public struct MappingSpecTarget: Sendable {
     public var options: RecordWriterOptions
     /// For RDF output: the resources each record becomes.
     public var rdf: RDFTargetSpec?
+    /// For record output: the JSON Schema each output record must satisfy (`schema:`);
+    /// records that do not go to the rejects file with the schema's errors.
+    public var schema: JSONSchema?
 }
 
 /// One field of the output.

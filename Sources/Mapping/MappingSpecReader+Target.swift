@@ -3,7 +3,7 @@ import RDFIO
 
 /// The target: record output (CSV, JSON, JSON Lines, XML) or RDF.
 extension MappingSpecReader {
-    static let recordTargetKeys = ["columns", "encoding", "delimiter", "quote", "escape", "header", "line-end",
+    static let recordTargetKeys = ["columns", "schema", "encoding", "delimiter", "quote", "escape", "header", "line-end",
                                    "list-separator", "root", "record", "pretty", "namespaces"]
     static let rdfTargetKeys = ["prefixes", "base", "subject", "class", "properties", "graph", "when", "resources"]
     static let recordFormatNames = ["csv", "json", "jsonl", "xml"]
@@ -20,7 +20,7 @@ extension MappingSpecReader {
         }
     }
 
-    func target(_ node: MappingSpecNode) throws(MappingSpecError) -> MappingSpecTarget {
+    func target(_ node: MappingSpecNode, directory: String = ".") throws(MappingSpecError) -> MappingSpecTarget {
         let e = try node.entries("the target", allowed: ["format"] + Self.recordTargetKeys + Self.rdfTargetKeys)
         let formatNode = try e.required("format")
         let name = try formatNode.text("format").lowercased()
@@ -77,6 +77,15 @@ extension MappingSpecReader {
                 }
             }
             target.options = options
+            if let n = e["schema"] {
+                let name = try n.nonEmptyText("schema")
+                let path = name.hasPrefix("/") ? name : directory + "/" + name
+                do {
+                    target.schema = try JSONSchema(path: path)
+                } catch {
+                    throw n.error("cannot use the JSON Schema '\(name)': \(error.description)")
+                }
+            }
         case .rdf(let rdfFormat):
             if let k = Self.recordTargetKeys.first(where: { e[$0] != nil }) {
                 throw e.keyNode(k)!.error("'\(k)' is for csv, json, jsonl and xml targets")

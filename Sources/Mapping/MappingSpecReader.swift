@@ -94,7 +94,7 @@ struct MappingSpecReader {
             fieldIndex[entry.key] = fields.count - 1
             fieldNames.append(entry.key)
         }
-        let target = try self.target(try top.required("target"))
+        let target = try self.target(try top.required("target"), directory: directory)
         return MappingSpec(file: file, directory: directory, source: source, target: target, fields: fields,
                            maps: maps, joins: joins, filter: filter)
     }

@@ -176,3 +176,37 @@ import Testing
         #expect(!nt.contains("hasRegisteredSite"))
     }
 }
+
+/// Output records validated against the target's JSON Schema: the one that fails goes to
+/// the rejects file with the schema's error.
+@Suite struct ExecutorTargetSchemaTests {
+    @Test func recordsFailingTheTargetSchemaAreRejected() throws {
+        let folder = NSTemporaryDirectory() + "samsvar-schema-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            {"type": "object", "required": ["orgnr", "ansatte"],
+             "properties": {"orgnr": {"type": "string", "pattern": "^[0-9]{9}$"}, "ansatte": {"type": "integer", "minimum": 1}}}
+            """.write(toFile: folder + "/enhet.schema.json", atomically: true, encoding: .utf8)
+        let yaml = """
+            source: {format: json, iterator: "$._embedded.enheter[*]"}
+            target: {format: jsonl, schema: enhet.schema.json}
+            fields:
+              orgnr: organisasjonsnummer
+              ansatte: {path: antallAnsatte, type: integer}
+            """
+        let spec = try MappingSpec.parse(yaml: yaml, file: "enheter.yaml", directory: folder)
+        var bytes: [UInt8] = []
+        var rejectBytes: [UInt8] = []
+        let output = try ExecutorOutput(target: spec.target) { bytes.append(contentsOf: $0) }
+        let rejects = ExecutorRejects { rejectBytes.append(contentsOf: $0) }
+        let summary = try MappingExecutor(spec: spec).run(inputs: [ExecutorEnhetsregisteretTests.input], output: output, rejects: rejects)
+        #expect(summary.written == 1 && summary.rejected == 1)
+        #expect(String(decoding: bytes, as: UTF8.self) == "{\"orgnr\":\"976030788\",\"ansatte\":10}\n")
+        #expect(String(decoding: rejectBytes, as: UTF8.self).contains("does not match the target schema: /ansatte:"))
+        // A schema file that is missing is a mapping error with line and column.
+        #expect(throws: MappingSpecError.self) {
+            try MappingSpec.parse(yaml: yaml.replacingOccurrences(of: "enhet.schema.json", with: "missing.json"), file: "enheter.yaml", directory: folder)
+        }
+    }
+}
