@@ -42,7 +42,8 @@ enum CatalogText {
     private static func facet(_ name: String, _ counts: [FacetCount]) -> String {
         guard !counts.isEmpty else { return "" }
         var items = counts.prefix(facetValuesShown).map { c -> String in
-            let label = c.label ?? c.value
+            // A blank node has no name worth showing: its store label is internal.
+            let label = c.label ?? (c.value.hasPrefix("_:") ? "(unnamed)" : c.value)
             return label + (c.orgnr.map { " [\($0)]" } ?? "") + " (\(c.count))"
         }
         if counts.count > facetValuesShown { items.append("… \(counts.count - facetValuesShown) more") }
