@@ -79,11 +79,6 @@ public struct ReviewLog {
     }
 
     private func importTriples(_ triples: [Triple], into graph: String) throws {
-        var bytes: [UInt8] = []
-        let writer = try RDFWriter.writer(for: .nTriples) { bytes.append(contentsOf: $0) }
-        for t in triples { try writer.write(Quad(t.subject, t.predicate, t.object)) }
-        try writer.finish()
-        try store.importGraph(ImportSource(bytes: bytes, format: .nTriples, base: nil, location: graph, provenance: "samsvar review"),
-                              into: graph)
+        try store.importGraph(ImportSource(triples: triples, location: graph, provenance: "samsvar review"), into: graph)
     }
 }

@@ -206,7 +206,7 @@ public struct Harvester: Sendable {
         var issues: [HarvestIssue] = []
         let type = Term.iri(RDFVocabulary.type)
         for (kind, resources) in index.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for resource in resources.keys.sorted(by: { $0.iriValue < $1.iriValue }) {
+            for resource in resources.keys.sorted(by: { ($0.iriValue ?? "") < ($1.iriValue ?? "") }) {
                 guard case .iri(let iri) = resource else { continue }
                 let others = Set(try store.quads(matching: QuadPattern(subject: resource, predicate: type)).compactMap { quad -> String? in
                     guard case .iri(let other)? = quad.graph, other != graph, !other.hasSuffix(Self.validationSuffix),
@@ -224,18 +224,7 @@ public struct Harvester: Sendable {
 
     /// The SHACL report as N-Triples, to be imported beside the source's graph.
     static func reportSource(_ report: ValidationReport, for source: ImportSource) throws -> ImportSource {
-        var bytes: [UInt8] = []
-        let writer = try RDFWriter.writer(for: .nTriples) { bytes.append(contentsOf: $0) }
-        for t in report.triples(language: "en") { try writer.write(Quad(t.subject, t.predicate, t.object)) }
-        try writer.finish()
-        return ImportSource(bytes: bytes, format: .nTriples, base: nil,
-                            location: source.location + " (validation report)", provenance: source.provenance)
-    }
-}
-
-extension Term {
-    var iriValue: String {
-        if case .iri(let v) = self { return v }
-        return ""
+        try ImportSource(triples: report.triples(language: "en"), location: source.location + " (validation report)",
+                         provenance: source.provenance)
     }
 }

@@ -147,10 +147,3 @@ struct ConceptsTreeCommand: ParsableCommand {
         print(out, terminator: "")
     }
 }
-
-/// JSON with sorted keys on standard output.
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
-}

@@ -25,12 +25,7 @@ struct StoreGraphsCommand: ParsableCommand {
 
     func run() throws {
         let graphs = try storeOptions.open().graphs()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(graphs), as: UTF8.self))
-            return
-        }
+        if json { return try printJSON(graphs) }
         for g in graphs {
             print("<\(g.graph)>\t\(g.tripleCount) triples\t\(g.format)\t\(g.importedAt)\t\(g.contentHash)\t\(g.source)")
         }

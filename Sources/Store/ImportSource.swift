@@ -39,6 +39,15 @@ public struct ImportSource: Sendable {
                             location: path, provenance: url.path)
     }
 
+    /// Triples made in memory (a validation report, review decisions), as an N-Triples source.
+    public init(triples: some Sequence<Triple>, location: String, provenance: String? = nil) throws {
+        var bytes: [UInt8] = []
+        let writer = try RDFWriter.writer(for: .nTriples) { bytes.append(contentsOf: $0) }
+        for t in triples { try writer.write(Quad(t.subject, t.predicate, t.object)) }
+        try writer.finish()
+        self.init(bytes: bytes, format: .nTriples, base: nil, location: location, provenance: provenance)
+    }
+
     /// `ByteHash` of the bytes, as 16 hex digits.
     public var contentHash: String {
         let h = bytes.withUnsafeBufferPointer { buffer in
