@@ -18,25 +18,31 @@ public enum ConceptLoader {
         }
         var triples: [Triple] = []
         for g in graphs { triples += try store.quads(matching: QuadPattern(graph: g)).map(\.triple) }
-        let index = ConceptReader.read(triples, profile: profile)
-        guard let vocabulary else { return index }
-        guard let restricted = index.restricted(to: vocabulary) else { throw ConceptError.unknownVocabulary(vocabulary) }
-        return restricted
+        return try restrict(ConceptReader.read(triples, profile: profile), to: vocabulary)
     }
 
     /// The concepts of an RDF file (any syntax Samsvar reads); with `vocabulary`,
     /// restricted to that scheme or collection.
     public static func load(file path: String, vocabulary: String? = nil,
                             profile: ConceptProfile = .any) throws -> ConceptIndex {
-        var triples: [Triple] = []
-        let source = try ImportSource.file(path)
-        try RDFReader.read(bytes: source.bytes, format: source.format, base: source.base, source: path) {
-            triples.append($0.triple)
-        }
-        let index = ConceptReader.read(triples, profile: profile)
+        try load(ImportSource.file(path), vocabulary: vocabulary, profile: profile)
+    }
+
+    /// `index` restricted to `vocabulary` when one is given.
+    private static func restrict(_ index: ConceptIndex, to vocabulary: String?) throws -> ConceptIndex {
         guard let vocabulary else { return index }
         guard let restricted = index.restricted(to: vocabulary) else { throw ConceptError.unknownVocabulary(vocabulary) }
         return restricted
+    }
+
+    /// The concepts of a source already read into memory.
+    public static func load(_ source: ImportSource, vocabulary: String? = nil,
+                            profile: ConceptProfile = .any) throws -> ConceptIndex {
+        var triples: [Triple] = []
+        try RDFReader.read(bytes: source.bytes, format: source.format, base: source.base, source: source.location) {
+            triples.append($0.triple)
+        }
+        return try restrict(ConceptReader.read(triples, profile: profile), to: vocabulary)
     }
 }
 

@@ -92,7 +92,7 @@ struct AlignCommand: ParsableCommand {
                 if try store.graphs().first(where: { $0.graph == graph })?.contentHash != source.contentHash {
                     try store.importGraph(source, into: graph)
                 }
-                return try ConceptLoader.load(file: vocabulary, profile: profile)
+                return try ConceptLoader.load(source, profile: profile)
             }
             return try ConceptLoader.load(from: store, vocabulary: vocabulary, profile: profile)
         } catch let error as ConceptError {
