@@ -5,6 +5,7 @@
 /// - `a[0].b`: through the first element of the array `a` (`[-1]` is the last);
 /// - `a[*].b`: through every element of `a`;
 /// - `a.*`: every member value of the object `a`;
+/// - `a[?@.type == 'x'].b`: through the elements of `a` that pass a filter (`RecordPathFilter`);
 /// - `@id`: the attribute `id` of an XML-derived record (a member named `@id`);
 /// - `#text`: the text of an XML element (its `#text` member; a plain value is its own text).
 ///
@@ -23,6 +24,7 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
         case allElements
         case allMembers
         case text
+        case filter(RecordPathFilter)
     }
 
     let steps: [Step]
@@ -35,9 +37,10 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
         var steps: [Step] = []
         let scalars = Array(text.unicodeScalars)
         var i = 0
-        func fail(_ message: String) -> JSONPathError {
-            JSONPathError(message, path: text, offset: String(String.UnicodeScalarView(scalars[..<min(i, scalars.count)])).utf8.count)
+        func fail(_ message: String, at position: Int) -> JSONPathError {
+            JSONPathError(message, path: text, offset: String(String.UnicodeScalarView(scalars[..<min(position, scalars.count)])).utf8.count)
         }
+        func fail(_ message: String) -> JSONPathError { fail(message, at: i) }
         if scalars.first == "$" {
             i = 1
             if i < scalars.count, scalars[i] == "." { i += 1 }
@@ -51,6 +54,9 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
                 if scalars[i] == "*" {
                     steps.append(.allElements)
                     i += 1
+                } else if scalars[i] == "?" {
+                    i += 1
+                    steps.append(.filter(try RecordPathFilter.parse(scalars, &i, fail: fail(_:at:))))
                 } else if scalars[i] == "'" || scalars[i] == "\"" {
                     let quote = scalars[i]
                     i += 1
@@ -155,6 +161,12 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
                 for item in items { walk(item, k, &out, limit: limit) }
             default:
                 break
+            }
+        case .filter(let filter):
+            if case .array(let items) = value {
+                for item in items where filter.holds(for: item) { walk(item, k + 1, &out, limit: limit) }
+            } else if value != .null, filter.holds(for: value) {
+                walk(value, k + 1, &out, limit: limit)
             }
         case .text:
             switch value {

@@ -78,4 +78,31 @@ import Testing
             #expect(throws: JSONPathError.self, "\(bad)") { _ = try RecordPath(bad) }
         }
     }
+    @Test func filtersKeepMatchingElements() throws {
+        #expect(try values("roller[?@.type == 'LEDE'].person.navn") == [.string("Ola")])
+        #expect(try values("roller[?(@.type != \"LEDE\")].person.navn") == [.string("Kari")])
+        #expect(try values("roller[?@.person.navn].type") == [.string("DAGL"), .string("LEDE")])
+        #expect(try values("roller[?@.mangler].type").isEmpty)
+        #expect(try values("roller[?@.mangler == null].type").count == 2)
+        #expect(try values("forretningsadresse.adresse[?@ == 'Bygg B']") == [.string("Bygg B")])
+        // A filter on a single value (an XML element that occurred once) tests the value itself.
+        #expect(try values("telefon[?@['@type'] == 'mobil'].#text") == [.string("99")])
+        #expect(try values("telefon[?@['@type'] == 'fast'].#text").isEmpty)
+    }
+
+    @Test func filtersCompareAsText() throws {
+        let record: RecordValue = .object([RecordMember("a", .array([
+            .object([RecordMember("n", .number("320")), RecordMember("ok", .bool(true))]),
+            .object([RecordMember("n", .number("7")), RecordMember("ok", .bool(false))]),
+        ]))])
+        #expect(try RecordPath("a[?@.n == 320].ok").values(in: record) == [.bool(true)])
+        #expect(try RecordPath("a[?@.ok == true].n").values(in: record) == [.number("320")])
+        #expect(try RecordPath("a[?@.ok == 'false'].n").values(in: record) == [.number("7")])
+    }
+
+    @Test func badFiltersAreRefused() {
+        for bad in ["a[?type == 'x']", "a[?@.type = 'x']", "a[?@.type == x]", "a[?@.type == 'x'", "a[?(@.t == 'x']", "a[?@..t]"] {
+            #expect(throws: JSONPathError.self, "\(bad)") { _ = try RecordPath(bad) }
+        }
+    }
 }
