@@ -9,7 +9,9 @@
 /// - `@id`: the attribute `id` of an XML-derived record (a member named `@id`);
 /// - `#text`: the text of an XML element (its `#text` member; a plain value is its own text).
 ///
-/// A leading `$` or `$.` is allowed; an empty path is the record itself.
+/// A leading `$` or `$.` is allowed; an empty path is the record itself. A member whose name
+/// holds dots (a CSV header `organisasjonsform.kode`) is reached by the dotted path itself
+/// when the record has no member named by its first part.
 ///
 /// The rules make paths work the same whether an XML child element occurred once (an
 /// object) or several times (an array), and whether it had attributes (an object with
@@ -122,6 +124,26 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
         return out.first
     }
 
+    /// A member whose own name holds dots, as CSV headers such as `organisasjonsform.kode`
+    /// do: when the object has no member `name`, the name steps from `k` on are tried joined
+    /// by dots, longest first, so `organisasjonsform.kode` reaches that column unquoted.
+    private func walkDotted(_ members: [RecordMember], _ name: String, _ k: Int, _ out: inout [RecordValue], limit: Int) {
+        var names = [name]
+        var j = k + 1
+        while j < steps.count, case .member(let next) = steps[j] {
+            names.append(next)
+            j += 1
+        }
+        guard names.count > 1 else { return }
+        for end in stride(from: names.count, to: 1, by: -1) {
+            let joined = names[..<end].joined(separator: ".")
+            if let member = members.first(where: { $0.name == joined }) {
+                walk(member.value, k + end, &out, limit: limit)
+                return
+            }
+        }
+    }
+
     private func walk(_ value: RecordValue, _ k: Int, _ out: inout [RecordValue], limit: Int) {
         guard out.count < limit else { return }
         guard k < steps.count else {
@@ -132,9 +154,12 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
         case .member(let name):
             switch value {
             case .object(let members):
+                var found = false
                 for member in members where member.name == name {
+                    found = true
                     walk(member.value, k + 1, &out, limit: limit)
                 }
+                if !found { walkDotted(members, name, k, &out, limit: limit) }
             case .array(let items):
                 for item in items { walk(item, k, &out, limit: limit) }
             default:

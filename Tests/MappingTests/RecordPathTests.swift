@@ -105,4 +105,20 @@ import Testing
             #expect(throws: JSONPathError.self, "\(bad)") { _ = try RecordPath(bad) }
         }
     }
+    /// Brønnøysund's CSV downloads name columns `organisasjonsform.kode`: the dotted path
+    /// reaches such a column when there is no nested member of the first name.
+    @Test func dottedColumnNames() throws {
+        let row: RecordValue = .object([
+            RecordMember("organisasjonsform.kode", .string("AS")),
+            RecordMember("forretningsadresse.adresse.linje1", .string("Elgeseter gate 1")),
+            RecordMember("a", .object([RecordMember("b", .string("nested"))])),
+            RecordMember("a.b", .string("flat")),
+        ])
+        #expect(try RecordPath("organisasjonsform.kode").values(in: row) == [.string("AS")])
+        #expect(try RecordPath("forretningsadresse.adresse.linje1").values(in: row) == [.string("Elgeseter gate 1")])
+        #expect(try RecordPath("['organisasjonsform.kode']").values(in: row) == [.string("AS")])
+        // A nested member of the first name wins.
+        #expect(try RecordPath("a.b").values(in: row) == [.string("nested")])
+        #expect(try RecordPath("organisasjonsform.navn").values(in: row).isEmpty)
+    }
 }
