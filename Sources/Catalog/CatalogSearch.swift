@@ -131,7 +131,7 @@ public final class CatalogSearch: Sendable {
         let fieldCount = SearchField.allCases.count
         let languageAllowed = index.languages.map { tag in
             guard let language else { return true }
-            return !tag.isEmpty && LabelChooser.matches(tag, range: language.lowercased())
+            return !tag.isEmpty && LanguagePreference.matches(tag, range: language.lowercased())
         }
         let weights = SearchField.allCases.map(\.weight)
         var matchedWords = [Int](repeating: 0, count: n)

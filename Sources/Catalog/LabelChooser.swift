@@ -3,16 +3,15 @@ import RDF
 /// Chooses what to show of text given in several languages: a title, a description, the
 /// label of a theme or a licence.
 ///
-/// A literal is ranked by its language tag: the preferred languages in order (a tag
-/// matches a preference when equal to it or starting with it and `-`, case-insensitively,
-/// so `nb` matches `nb-NO`), then untagged literals, then any other language. Ties go to
+/// A literal is ranked by its language tag in a `LanguagePreference` (the preferred
+/// languages in order, then untagged literals, then any other language). Ties go to
 /// the better label predicate (`labelPredicates` order), then to the smaller language tag
 /// and text, so the choice never depends on the order statements were read in. Blank texts
 /// and placeholders made of asterisks (LOS writes `*` for a label not yet translated) are
 /// never chosen.
 public struct LabelChooser: Sendable, Hashable {
     /// Norwegian Bokmål, Nynorsk, Norwegian, English.
-    public static let defaultLanguages = ["nb", "nn", "no", "en"]
+    public static let defaultLanguages = LanguagePreference.norwegian.languages
 
     /// The predicates that label a resource, best first: `skos:prefLabel`, `foaf:name`,
     /// `dct:title`, `rdfs:label`, `vcard:fn`, `vcard:organization-name`, `dc:title`,
@@ -22,33 +21,23 @@ public struct LabelChooser: Sendable, Hashable {
         DCATTerms.organizationName, DCATTerms.dcTitle, DCATTerms.notation, DCATTerms.dcIdentifier, DCATTerms.identifier,
     ]
 
+    /// The order of languages.
+    public let preference: LanguagePreference
+
     /// The preferred language tags, best first (lower case).
-    public let languages: [String]
+    public var languages: [String] { preference.languages }
 
     public init(languages: [String] = LabelChooser.defaultLanguages) {
-        var seen = Set<String>()
-        self.languages = languages.map { $0.lowercased() }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        preference = LanguagePreference(languages)
     }
 
     /// The default preference with `language` moved to the front (the default itself for nil).
     public static func preferring(_ language: String?) -> LabelChooser {
-        guard let language, !language.isEmpty else { return LabelChooser() }
-        return LabelChooser(languages: [language] + defaultLanguages)
+        LabelChooser(languages: LanguagePreference.preferring(language).languages)
     }
 
-    /// The rank of a language tag: 0 … `languages.count - 1` for the preferences,
-    /// `languages.count` for no tag, `languages.count + 1` for any other tag.
-    public func rank(language: String?) -> Int {
-        guard let language, !language.isEmpty else { return languages.count }
-        let tag = language.lowercased()
-        for (i, range) in languages.enumerated() where Self.matches(tag, range: range) { return i }
-        return languages.count + 1
-    }
-
-    /// True when a (lower-case) tag falls under a (lower-case) language range: `nb` covers `nb` and `nb-NO`.
-    static func matches(_ tag: String, range: String) -> Bool {
-        tag == range || (tag.hasPrefix(range) && tag.utf8.dropFirst(range.utf8.count).first == UInt8(ascii: "-"))
-    }
+    /// The rank of a language tag (`LanguagePreference.rank`).
+    public func rank(language: String?) -> Int { preference.rank(language) }
 
     /// The best of `literals`, or nil when there are none.
     public func best(_ literals: [Literal]) -> Literal? {

@@ -1,4 +1,5 @@
 import Concepts
+import RDF
 
 /// The shapes `samsvar concepts` prints: rows, hits, pages and tree nodes.
 enum ConceptListing {

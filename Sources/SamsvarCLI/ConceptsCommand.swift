@@ -1,5 +1,6 @@
 import ArgumentParser
 import Concepts
+import RDF
 import Foundation
 
 /// `samsvar concepts`: concept schemes, collections and concepts in the store or a file.
