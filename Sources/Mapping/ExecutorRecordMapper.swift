@@ -40,13 +40,8 @@ struct ExecutorRecordMapper: Sendable {
             return .quads(try RDFTargetBuilder.quads(rdf, context, sequence: sequence))
         }
         let result = output(context.fields, present: present)
-        if let schema = spec.target.schema {
-            let errors = schema.validate(result)
-            if !errors.isEmpty {
-                let shown = errors.prefix(3).map { $0.description }.joined(separator: "; ")
-                throw ExpressionRejection("the output record does not match the target schema: " + shown
-                                          + (errors.count > 3 ? " (and \(errors.count - 3) more)" : ""))
-            }
+        if let schema = spec.target.schema, let problems = schema.problems(of: result) {
+            throw ExpressionRejection("the output record does not match the target schema: " + problems)
         }
         return .record(result)
     }

@@ -66,9 +66,10 @@ public struct MappingSpecTarget: Sendable {
     public var options: RecordWriterOptions
     /// For RDF output: the resources each record becomes.
     public var rdf: RDFTargetSpec?
-    /// For record output: the JSON Schema each output record must satisfy (`schema:`);
-    /// records that do not go to the rejects file with the schema's errors.
-    public var schema: JSONSchema?
+    /// For record output: the schema each output record must satisfy (`schema:`), a JSON
+    /// Schema or an XSD (checking the record's XML form); records that do not go to the
+    /// rejects file with the schema's errors.
+    public var schema: TargetSchema?
 }
 
 /// One field of the output.

@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 import RDFIO
 
@@ -59,8 +60,13 @@ extension MappingSpecReader {
             if recordFormat != .csv, let k = csvKeys.first(where: { e[$0] != nil }) {
                 throw e.keyNode(k)!.error("'\(k)' is for csv targets")
             }
-            if recordFormat != .xml, let k = ["record", "namespaces"].first(where: { e[$0] != nil }) {
-                throw e.keyNode(k)!.error("'\(k)' is for xml targets")
+            // With an XSD, `record` and `namespaces` also say which element the records are
+            // validated as, whatever the format.
+            var schemaName: String?
+            if let n = e["schema"] { schemaName = try n.nonEmptyText("schema") }
+            let isXSD = schemaName.map(Self.isXSD) ?? false
+            if recordFormat != .xml, !isXSD, let k = ["record", "namespaces"].first(where: { e[$0] != nil }) {
+                throw e.keyNode(k)!.error("'\(k)' is for xml targets (and targets whose schema is an XSD)")
             }
             if recordFormat != .xml, recordFormat != .json, let k = ["root", "pretty"].first(where: { e[$0] != nil }) {
                 throw e.keyNode(k)!.error("'\(k)' is for json and xml targets")
@@ -77,14 +83,8 @@ extension MappingSpecReader {
                 }
             }
             target.options = options
-            if let n = e["schema"] {
-                let name = try n.nonEmptyText("schema")
-                let path = name.hasPrefix("/") ? name : directory + "/" + name
-                do {
-                    target.schema = try JSONSchema(path: path)
-                } catch {
-                    throw n.error("cannot use the JSON Schema '\(name)': \(error.description)")
-                }
+            if let n = e["schema"], let name = schemaName {
+                target.schema = try targetSchema(n, name, isXSD: isXSD, options: options, directory: directory)
             }
         case .rdf(let rdfFormat):
             if let k = Self.recordTargetKeys.first(where: { e[$0] != nil }) {
@@ -111,6 +111,33 @@ extension MappingSpecReader {
             target.rdf = spec
         }
         return target
+    }
+
+    /// Whether a `schema:` file is an XML Schema: by its extension, `.xsd` (any case).
+    static func isXSD(_ name: String) -> Bool { name.lowercased().hasSuffix(".xsd") }
+
+    /// The target's `schema:`: an XSD (named `*.xsd`), validating each record as the
+    /// element `record` with the target's namespaces, or else a JSON Schema.
+    private func targetSchema(_ n: MappingSpecNode, _ name: String, isXSD: Bool, options: RecordWriterOptions,
+                              directory: String) throws(MappingSpecError) -> TargetSchema {
+        let path = name.hasPrefix("/") ? name : directory + "/" + name
+        if isXSD {
+            do {
+                return .xsd(try XMLSchemaValidator(path: path, record: options.record ?? "record",
+                                                   namespaces: options.namespaces, directory: directory))
+            } catch {
+                throw n.error("cannot use the XML Schema '\(name)': \(error.description)")
+            }
+        }
+        do {
+            return .json(try JSONSchema(path: path))
+        } catch {
+            // An XSD under another name is read as JSON: say how to have it read as XML.
+            let looksLikeXML = (try? String(contentsOfFile: path, encoding: .utf8))?
+                .drop { $0.isWhitespace || $0 == "\u{FEFF}" }.first == "<"
+            throw n.error("cannot use the JSON Schema '\(name)': \(error.description)"
+                          + (looksLikeXML ? " (an XML Schema is read as one when its name ends in .xsd)" : ""))
+        }
     }
 
     /// In JSON and XML output `a.b` nests under `a`, so `a` cannot be a field of its own.

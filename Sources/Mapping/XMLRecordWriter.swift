@@ -15,6 +15,9 @@
 /// namespaces); one that is not, such as `Org. nr`, is an error naming it. Text and
 /// attribute values are escaped (`&`, `<`, `>`, and in attributes `"`, tab and line
 /// breaks); characters XML 1.0 cannot hold (most C0 controls) are an error.
+///
+/// The record element itself is made by `XMLRecordElement`, which the XSD validation of
+/// output records (`XMLSchemaValidator`) shares, so that it checks what is written.
 public struct XMLRecordWriter: RecordWriter {
     /// The root element's name.
     public let root: String
@@ -22,12 +25,11 @@ public struct XMLRecordWriter: RecordWriter {
     public let record: String
     /// Whether elements are indented (two spaces per level).
     public let pretty: Bool
-    private let namespaces: [(prefix: String, uri: String)]
+    private var element: XMLRecordElement
     private var output: ByteOutput
     private var records = 0
     private var started = false
     private var finished = false
-    private var checkedNames: Set<String> = []
 
     /// A writer that hands its bytes to `sink`.
     public init(root: String = "records", record: String = "record", namespaces: [String: String] = [:],
@@ -51,7 +53,7 @@ public struct XMLRecordWriter: RecordWriter {
         self.root = root
         self.record = record
         self.pretty = pretty
-        self.namespaces = namespaces.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        element = XMLRecordElement(name: record, namespaces: namespaces, pretty: pretty)
         output = ByteOutput(target: target)
     }
 
@@ -60,11 +62,8 @@ public struct XMLRecordWriter: RecordWriter {
         start()
         let mark = output.bytes.count
         do throws(RecordOutputError) {
-            guard case .object = record else {
-                throw RecordOutputError("an XML record is written from an object, not \(CSVRecordWriter.kind(record))")
-            }
-            if pretty { newline(1) }
-            try element(self.record, record, level: 1)
+            if pretty { XMLRecordElement.newline(1, to: &output.bytes) }
+            try element.append(record, to: &output.bytes, level: 1, declaringNamespaces: false)
         } catch {
             output.bytes.removeSubrange(mark...)
             throw error.located(destination: output.target.name, record: records + 1)
@@ -78,7 +77,7 @@ public struct XMLRecordWriter: RecordWriter {
         guard !finished else { return }
         finished = true
         start()
-        if pretty, records > 0 { newline(0) }
+        if pretty, records > 0 { XMLRecordElement.newline(0, to: &output.bytes) }
         output.append("</\(root)>\n")
         try output.finish()
     }
@@ -87,100 +86,8 @@ public struct XMLRecordWriter: RecordWriter {
         guard !started else { return }
         started = true
         output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(root)")
-        for (prefix, uri) in namespaces {
-            output.append(prefix.isEmpty ? " xmlns=\"" : " xmlns:\(prefix)=\"")
-            try? XMLName.appendEscaped(uri, attribute: true, to: &output.bytes)
-            output.bytes.append(0x22)
-        }
+        XMLRecordElement.appendDeclarations(element.namespaces, to: &output.bytes)
         output.bytes.append(UInt8(ascii: ">"))
-    }
-
-    // MARK: Elements
-
-    private mutating func element(_ name: String, _ value: RecordValue, level: Int) throws(RecordOutputError) {
-        try check(name)
-        switch value {
-        case .null:
-            return
-        case .array(let items):
-            for (k, item) in items.enumerated() {
-                if k > 0, pretty, item != .null { newline(level) }
-                try element(name, item, level: level)
-            }
-        case .object(let members):
-            output.bytes.append(UInt8(ascii: "<"))
-            output.append(name)
-            var text: RecordValue?
-            var hasChildren = false
-            for member in members {
-                if member.name.hasPrefix("@") {
-                    let attribute = String(member.name.dropFirst())
-                    try check(attribute)
-                    if member.value == .null { continue }
-                    guard let plain = Self.attributeText(member.value) else {
-                        throw RecordOutputError("the attribute \"\(attribute)\" must have a plain value or a list of them")
-                    }
-                    output.bytes.append(0x20)
-                    output.append(attribute)
-                    output.append("=\"")
-                    try XMLName.appendEscaped(plain, attribute: true, to: &output.bytes)
-                    output.bytes.append(0x22)
-                } else if member.name == "#text" {
-                    text = member.value
-                } else if member.value != .null {
-                    hasChildren = true
-                }
-            }
-            var plainText: String?
-            if let text, text != .null {
-                guard !Self.isList(text), let s = Self.attributeText(text) else {
-                    throw RecordOutputError("#text must be a plain value")
-                }
-                plainText = s
-            }
-            guard hasChildren || !(plainText ?? "").isEmpty else {
-                output.append("/>")
-                return
-            }
-            output.bytes.append(UInt8(ascii: ">"))
-            if let plainText { try XMLName.appendEscaped(plainText, attribute: false, to: &output.bytes) }
-            // Indenting inside an element with text would change its text.
-            let indent = pretty && plainText == nil
-            for member in members where !member.name.hasPrefix("@") && member.name != "#text" && member.value != .null {
-                if indent { newline(level + 1) }
-                try element(member.name, member.value, level: level + 1)
-            }
-            if indent { newline(level) }
-            output.append("</\(name)>")
-        default:
-            let text = Self.attributeText(value) ?? ""
-            output.bytes.append(UInt8(ascii: "<"))
-            output.append(name)
-            if text.isEmpty {
-                output.append("/>")
-                return
-            }
-            output.bytes.append(UInt8(ascii: ">"))
-            try XMLName.appendEscaped(text, attribute: false, to: &output.bytes)
-            output.append("</\(name)>")
-        }
-    }
-
-    private mutating func check(_ name: String) throws(RecordOutputError) {
-        guard !checkedNames.contains(name) else { return }
-        guard XMLName.isValid(name) else { throw RecordOutputError("\"\(name)\" is not an XML name") }
-        if let colon = name.firstIndex(of: ":") {
-            let prefix = String(name[..<colon])
-            guard prefix == "xml" || namespaces.contains(where: { $0.prefix == prefix }) else {
-                throw RecordOutputError("the prefix of \"\(name)\" is not declared (give it in the writer's namespaces)")
-            }
-        }
-        if checkedNames.count < 10_000 { checkedNames.insert(name) }
-    }
-
-    private mutating func newline(_ level: Int) {
-        output.bytes.append(0x0A)
-        for _ in 0..<(2 * level) { output.bytes.append(0x20) }
     }
 
     /// The text of a plain value, or of a list of plain values joined with spaces; nil
