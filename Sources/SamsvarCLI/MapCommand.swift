@@ -3,10 +3,26 @@ import Foundation
 import Mapping
 import Store
 
-/// `samsvar map MAPPING.yaml INPUT...`: turns records into another schema or into RDF.
+/// `samsvar map`: `run` (the default, so `samsvar map MAPPING.yaml INPUT...` works as it
+/// always has) and `suggest`.
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
+        abstract: "Map records (CSV, JSON, JSON Lines, XML) to another schema or to RDF, as a mapping file says.",
+        discussion: """
+        samsvar map MAPPING.yaml INPUT... runs a mapping (the same as samsvar map run …); \
+        samsvar map suggest --from SCHEMA --to SCHEMA writes a draft mapping file from two \
+        schemas whose fields name concepts. See docs/mapping.md.
+        """,
+        subcommands: [MapRunCommand.self, MapSuggestCommand.self],
+        defaultSubcommand: MapRunCommand.self
+    )
+}
+
+/// `samsvar map [run] MAPPING.yaml INPUT...`: turns records into another schema or into RDF.
+struct MapRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Map records (CSV, JSON, JSON Lines, XML) to another schema or to RDF, as a mapping file says.",
         discussion: """
         The mapping file (YAML, see docs/mapping.md) names the source format, the fields and \
