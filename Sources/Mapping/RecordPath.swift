@@ -60,17 +60,8 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
                     i += 1
                     steps.append(.filter(try RecordPathFilter.parse(scalars, &i, fail: fail(_:at:))))
                 } else if scalars[i] == "'" || scalars[i] == "\"" {
-                    let quote = scalars[i]
-                    i += 1
-                    var name = String.UnicodeScalarView()
-                    while i < scalars.count, scalars[i] != quote {
-                        if scalars[i] == "\\", i + 1 < scalars.count { i += 1 }
-                        name.append(scalars[i])
-                        i += 1
-                    }
-                    guard i < scalars.count else { throw fail("the quoted name is not closed") }
-                    i += 1
-                    steps.append(.member(String(name)))
+                    guard let name = Self.quoted(scalars, &i) else { throw fail("the quoted name is not closed") }
+                    steps.append(.member(name))
                 } else {
                     var negative = false
                     if scalars[i] == "-" {
@@ -108,6 +99,22 @@ public struct RecordPath: Sendable, Hashable, CustomStringConvertible {
             }
         }
         self.steps = steps
+    }
+
+    /// The text quoted at `scalars[i]` (by `'` or `"`; `\\` escapes the next character),
+    /// with `i` moved past the closing quote; nil when the quote is not closed.
+    static func quoted(_ scalars: [Unicode.Scalar], _ i: inout Int) -> String? {
+        let quote = scalars[i]
+        i += 1
+        var text = String.UnicodeScalarView()
+        while i < scalars.count, scalars[i] != quote {
+            if scalars[i] == "\\", i + 1 < scalars.count { i += 1 }
+            text.append(scalars[i])
+            i += 1
+        }
+        guard i < scalars.count else { return nil }
+        i += 1
+        return String(text)
     }
 
     /// Every value the path reaches in `record`, in document order.

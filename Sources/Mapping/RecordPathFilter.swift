@@ -103,16 +103,8 @@ struct RecordPathFilter: Sendable, Hashable {
         guard i < scalars.count else { throw fail("expected a value after the comparison", i) }
         let c = scalars[i]
         if c == "'" || c == "\"" {
-            i += 1
-            var text = String.UnicodeScalarView()
-            while i < scalars.count, scalars[i] != c {
-                if scalars[i] == "\\", i + 1 < scalars.count { i += 1 }
-                text.append(scalars[i])
-                i += 1
-            }
-            guard i < scalars.count else { throw fail("the quoted value is not closed", i) }
-            i += 1
-            return String(text)
+            guard let text = RecordPath.quoted(scalars, &i) else { throw fail("the quoted value is not closed", i) }
+            return text
         }
         let start = i
         while i < scalars.count, scalars[i] != " ", scalars[i] != ")", scalars[i] != "]" { i += 1 }
