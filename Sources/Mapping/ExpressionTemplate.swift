@@ -7,11 +7,15 @@
 /// reference holding a list gives one result per item (every combination, for several).
 /// IRI templates percent-encode what they insert so that it is IRI-safe (R2RML): only
 /// letters, digits, `-._~` and non-ASCII characters are kept; a template that is
-/// nothing but one reference inserts the value unchanged, as the whole IRI.
+/// nothing but one reference inserts the value unchanged, as the whole IRI. A reference
+/// written `{+path}` is a reserved expansion (RFC 6570 §3.2.3): the characters an IRI may
+/// hold (`/`, `?`, `#`, `:`, `@`, `%`…) are kept and only the others are encoded, for
+/// values that are paths such as `hendelse/fa-barn`.
 struct ExpressionTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
-        case reference(Expression, String)
+        /// A reference, its name as written (without `+`), and whether it is a reserved expansion.
+        case reference(Expression, String, reserved: Bool)
     }
 
     /// The template as written.
@@ -43,13 +47,15 @@ struct ExpressionTemplate: Sendable {
                 guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
                     throw ExpressionSyntaxError("'{' without '}' in template", offset: i)
                 }
-                let name = String(chars[(i + 1)..<close])
+                var name = String(chars[(i + 1)..<close])
+                let reserved = encodesIRI && name.hasPrefix("+")
+                if reserved { name.removeFirst() }
                 if name.trimmingCharacters(in: [" "]).isEmpty {
                     throw ExpressionSyntaxError("empty '{}' in template", offset: i)
                 }
                 if name.contains("{") { throw ExpressionSyntaxError("'{' inside '{…}' in template", offset: i + 1 + name.distance(from: name.startIndex, to: name.firstIndex(of: "{")!)) }
                 if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
-                parts.append(.reference(try resolve(name, i + 1), name))
+                parts.append(.reference(try resolve(name, i + (reserved ? 2 : 1)), name, reserved: reserved))
                 i = close + 1
             case "}":
                 throw ExpressionSyntaxError("'}' without '{' in template (write '\\}' for the character)", offset: i)
@@ -67,7 +73,7 @@ struct ExpressionTemplate: Sendable {
     var isConstant: Bool { !parts.contains { if case .reference = $0 { true } else { false } } }
 
     /// The references' names, in order.
-    var references: [String] { parts.compactMap { if case .reference(_, let n) = $0 { n } else { nil } } }
+    var references: [String] { parts.compactMap { if case .reference(_, let n, _) = $0 { n } else { nil } } }
 
     /// The filled-in text, a list of texts when a reference holds several values, or null
     /// when a reference is empty.
@@ -81,13 +87,13 @@ struct ExpressionTemplate: Sendable {
             switch part {
             case .text(let t):
                 if results == nil { single += t } else { for i in results!.indices { results![i] += t } }
-            case .reference(let expression, let name):
+            case .reference(let expression, let name, let reserved):
                 var texts: [String] = []
                 try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
                     guard let t = ExpressionValue.text(item) else {
                         throw ExpressionRejection("template '\(text)': {\(name)} is \(ExpressionValue.describe(item)), not text")
                     }
-                    texts.append(encodesIRI && !whole ? Self.iriSafe(t) : t)
+                    texts.append(!encodesIRI || whole ? t : reserved ? Self.iriReservedSafe(t) : Self.iriSafe(t))
                 }
                 if texts.isEmpty { return .null }
                 if results == nil, texts.count == 1 {
@@ -111,15 +117,32 @@ struct ExpressionTemplate: Sendable {
         if text.unicodeScalars.allSatisfy(isIUnreserved) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isIUnreserved(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else {
-                for byte in String(scalar).utf8 {
-                    out += "%"
-                    out += String(byte >> 4, radix: 16, uppercase: true)
-                    out += String(byte & 0xF, radix: 16, uppercase: true)
-                }
-            }
+            if isIUnreserved(scalar) { out.unicodeScalars.append(scalar) } else { out += percentEncoded(scalar) }
+        }
+        return out
+    }
+
+    /// `text` with only what an IRI cannot hold percent-encoded: controls, space and
+    /// `<>"{}|\^``, so reserved characters and existing `%XX` escapes pass (RFC 6570 §3.2.3).
+    static func iriReservedSafe(_ text: String) -> String {
+        func keeps(_ s: Unicode.Scalar) -> Bool {
+            if isIUnreserved(s) { return true }
+            return ":/?#[]@!$&'()*+,;=%".unicodeScalars.contains(s)
+        }
+        if text.unicodeScalars.allSatisfy(keeps) { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if keeps(scalar) { out.unicodeScalars.append(scalar) } else { out += percentEncoded(scalar) }
+        }
+        return out
+    }
+
+    private static func percentEncoded(_ scalar: Unicode.Scalar) -> String {
+        var out = ""
+        for byte in String(scalar).utf8 {
+            out += "%"
+            out += String(byte >> 4, radix: 16, uppercase: true)
+            out += String(byte & 0xF, radix: 16, uppercase: true)
         }
         return out
     }

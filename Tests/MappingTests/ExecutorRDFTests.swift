@@ -85,4 +85,26 @@ import Testing
             "5: field 'nr': required but empty (no value at path 'nr')",
         ])
     }
+    /// `{+path}` keeps the slashes of a path-like value (RFC 6570 reserved expansion), as
+    /// LOS's source gives concept paths such as `hendelse/fa-barn`; `{path}` encodes them.
+    @Test func reservedExpansionKeepsSlashes() throws {
+        let yaml = """
+            source: {format: csv}
+            target:
+              format: ntriples
+              subject: "https://psi.norge.no/los/{+sti}"
+              properties:
+                - {predicate: rdfs:seeAlso, iri: "https://psi.norge.no/los/{sti}"}
+            fields:
+              sti: sti
+            """
+        let (output, rejects, _) = try run(yaml, csv: "sti\nhendelse/fa-barn\nord/a b?c#d%41\n")
+        #expect(rejects.isEmpty)
+        #expect(output == """
+            <https://psi.norge.no/los/hendelse/fa-barn> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <https://psi.norge.no/los/hendelse%2Ffa-barn> .
+            <https://psi.norge.no/los/ord/a%20b?c#d%41> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <https://psi.norge.no/los/ord%2Fa%20b%3Fc%23d%2541> .
+
+            """)
+        #expect(ExpressionTemplate.iriReservedSafe("a b<c>{d}|e^f`g\"h") == "a%20b%3Cc%3E%7Bd%7D%7Ce%5Ef%60g%22h")
+    }
 }
