@@ -27,7 +27,8 @@ let package = Package(
         ),
         .target(name: "RDF"),
         .target(name: "Turtle", dependencies: ["RDF"]),
-        .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2"]),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "RDFXML", dependencies: ["RDF", "CLibXML2", "XMLSupport"]),
         .target(name: "RDFIO", dependencies: ["RDF", "Turtle", "RDFXML"]),
         .target(name: "SHACL", dependencies: ["RDF", "RDFIO"]),
         .target(
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Mapping",
-            dependencies: ["RDF", "RDFIO", "Alignment", "CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RDF", "RDFIO", "Alignment", "CLibXML2", "XMLSupport", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "SamsvarCLI",

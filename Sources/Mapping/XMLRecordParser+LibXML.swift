@@ -1,45 +1,20 @@
 import CLibXML2
+import XMLSupport
 
 // The bridge to libxml2's SAX2 push parser for the record reader: the callbacks forward
 // to the parser object (libxml2's user data, unretained), and the entity guard.
 //
-// Entities (libxml2 2.9.14), following the RDF/XML reader's rules (DESIGN.md, "Safety"):
+// Entities (libxml2 2.9.14) follow the rules of every XML reader of Samsvar, those of
+// `EntityGuard` (XMLSupport; DESIGN.md, "Safety"): only the document's internal entities
+// exist, an external one is refused by name when referenced, no external DTD is read,
+// nothing is fetched, and expansion is metered against the input size. Here in
+// particular:
 //
-// - Only entities declared in the document's own internal subset exist: `entityDecl`
-//   registers internal general and parameter entities with libxml2 and only remembers the
-//   names of external ones, so `getEntity`/`getParameterEntity` never hand libxml2 an
-//   external entity to load; a reference to one is an error naming it. `externalSubset`
-//   is not set and `resolveEntity` refuses, so no external DTD is read; `XML_PARSE_NONET`
-//   is set as well.
 // - `XML_PARSE_NOENT` is set so that libxml2 substitutes internal entities in attribute
 //   values too (text content gets the events of each reference's replacement either way).
-// - Expansion is metered: libxml2 asks `getEntity` for every reference at every level of
-//   nesting; the callback counts references and adds each replacement text's length.
-//   16 MiB plus 16 bytes per input byte of replacement text, and 100,000 references plus
-//   one per input byte, are allowed; billion laughs and quadratic blow-up stop with an
-//   error within a few megabytes.
 // - A reference to an entity that is not declared at all (possible when the document
 //   names an external DTD, which libxml2 then only warns about and leaves out) is an
 //   error, not text silently dropped.
-
-enum LibXMLSetup {
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
-    /// Initialises libxml2 once per process (thread-safe).
-    static func initialize() {
-        _ = initialized
-    }
-
-    /// A libxml2 message without its trailing newline.
-    static func clean(_ message: String) -> String {
-        var m = Substring(message)
-        while let last = m.last, last == "\n" || last == " " { m.removeLast() }
-        return String(m)
-    }
-}
 
 @inline(__always)
 private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLRecordParser) -> Void) {
@@ -50,8 +25,7 @@ private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLRecordParse
 extension XMLRecordParser {
     /// The SAX2 callbacks. libxml2 copies the struct into the parser context.
     static func makeSAXHandler() -> xmlSAXHandler {
-        var h = xmlSAXHandler()
-        h.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
+        var h = LibXML.saxHandler()
         h.startDocument = { ctx in
             withParser(ctx) { p in
                 if let c = p.state.pointee.context { xmlSAX2StartDocument(c) }
@@ -77,7 +51,6 @@ extension XMLRecordParser {
                 p.state.pointee.entity(name, parameter: true)
             }
         }
-        h.resolveEntity = { _, _, _ in nil }
         h.reference = { ctx, name in
             withParser(ctx) { p in
                 guard let name else { return }
@@ -117,53 +90,38 @@ extension XMLRecordParser {
 extension XMLRecordParser.State {
     /// Records a libxml2 error (well-formedness, namespaces, entities); warnings are ignored.
     mutating func libxmlError(_ error: xmlError) {
-        guard failure == nil, error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
-        var message = error.message.map { LibXMLSetup.clean(String(cString: $0)) } ?? "XML error \(error.code)"
-        if error.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
-            message = "entity references nest too deeply or expand too much (an entity loop or a billion laughs attack)"
-        } else {
-            message = "malformed XML: " + message
-        }
+        guard failure == nil, let reported = LibXMLFailure(error) else { return }
         // Not xmlStopParser here, inside libxml2's error reporting: the other callbacks
         // see the failure and do nothing, and feed() stops the parser.
-        failure = RecordInputError(message, source: source, line: Int(max(error.line, 1)), column: Int(max(error.int2, 1)))
+        failure = RecordInputError(reported.message, source: source, line: max(reported.line, 1),
+                                   column: max(reported.column, 1))
     }
 
-    /// `entityDecl`: registers internal entities only.
+    /// `entityDecl`: registers internal entities only (`EntityGuard.declare`).
     mutating func declareEntity(_ name: UnsafePointer<xmlChar>?, _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
                        _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?) {
-        guard failure == nil, let context, let name else { return }
-        switch UInt32(bitPattern: type) {
-        case XML_INTERNAL_GENERAL_ENTITY.rawValue, XML_INTERNAL_PARAMETER_ENTITY.rawValue:
-            xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
-        case XML_EXTERNAL_PARAMETER_ENTITY.rawValue:
-            externalEntities.insert("%" + String(cString: name))
-        default:
-            externalEntities.insert("&" + String(cString: name))
-        }
+        guard failure == nil, let context, let name, entityGuard.declare(name, type, publicID, systemID) else { return }
+        xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
     }
 
     /// `getEntity` / `getParameterEntity`: the internal entity called `name`, metered.
     mutating func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) -> xmlEntityPtr? {
         guard failure == nil, let context else { return nil }
-        entityReferences += 1
-        if !externalEntities.isEmpty {
-            let key = (parameter ? "%" : "&") + String(cString: name)
-            if externalEntities.contains(key) {
+        do throws(EntityGuard.Violation) {
+            try entityGuard.reference(name, parameter: parameter)
+            let found = parameter ? xmlSAX2GetParameterEntity(context, name) : xmlSAX2GetEntity(context, name)
+            try entityGuard.expand(found)
+            return found
+        } catch {
+            switch error {
+            case .external(let key, _):
                 fail("the external entity \(key); is not loaded: Samsvar never reads files or URLs a document names")
-                return nil
+            case .tooManyReferences:
+                fail("too many entity references for the size of the input: entity expansion stopped (a billion laughs attack?)")
+            case .tooMuchText:
+                fail("entity expansion exceeds what the size of the input allows: stopped (a billion laughs or quadratic blow-up attack?)")
             }
-        }
-        let found = parameter ? xmlSAX2GetParameterEntity(context, name) : xmlSAX2GetEntity(context, name)
-        if let found { entityBytes += Int(max(found.pointee.length, 0)) }
-        if entityReferences > 100_000 + bytesFed {
-            fail("too many entity references for the size of the input: entity expansion stopped (a billion laughs attack?)")
             return nil
         }
-        if entityBytes > Self.entityExpansionAllowance + Self.entityExpansionRatio * bytesFed {
-            fail("entity expansion exceeds what the size of the input allows: stopped (a billion laughs or quadratic blow-up attack?)")
-            return nil
-        }
-        return found
     }
 }

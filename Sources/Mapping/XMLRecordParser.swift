@@ -1,4 +1,5 @@
 import CLibXML2
+import XMLSupport
 
 /// The state behind `XMLRecordReader`: the libxml2 push parser and, in `State`, the
 /// iterator's matching state for the open elements outside records, the frames of the
@@ -20,27 +21,16 @@ final class XMLRecordParser {
         self.chunks = chunks
         state = .allocate(capacity: 1)
         state.initialize(to: State(source: source, path: path, options: options))
-        LibXMLSetup.initialize()
         var handler = Self.makeSAXHandler()
-        guard let context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, source) else {
+        guard let context = LibXML.pushParser(&handler, filename: source, substitutingEntities: true) else {
             throw RecordInputError("libxml2 could not create a parser (out of memory)", source: source, line: 0, column: 0)
         }
         state.pointee.context = context
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-        // NOENT: libxml2 substitutes the document's internal entities (the callbacks only
-        // ever give it internal ones, metered); NONET: no network whatever happens. Never
-        // XML_PARSE_HUGE, DTDLOAD, DTDATTR or DTDVALID.
-        xmlCtxtUseOptions(context, Int32(XML_PARSE_NOENT.rawValue | XML_PARSE_NONET.rawValue))
     }
 
     deinit {
-        if let context = state.pointee.context {
-            if let doc = context.pointee.myDoc {
-                context.pointee.myDoc = nil
-                xmlFreeDoc(doc)
-            }
-            xmlFreeParserCtxt(context)
-        }
+        if let context = state.pointee.context { LibXML.free(context) }
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -63,7 +53,7 @@ final class XMLRecordParser {
         guard let context = state.pointee.context else { return }
         let state = self.state
         let more = try chunks.next(source: state.pointee.source) { chunk in
-            state.pointee.bytesFed += chunk.count
+            state.pointee.entityGuard.fed(chunk.count)
             let status = xmlParseChunk(context, UnsafeRawPointer(chunk.baseAddress!).assumingMemoryBound(to: CChar.self),
                                        Int32(chunk.count), 0)
             state.pointee.check(status)
@@ -120,12 +110,7 @@ extension XMLRecordParser {
         private var readyHead = 0
 
         // Entities (see XMLRecordParser+LibXML.swift).
-        var externalEntities: Set<String> = []
-        var entityReferences = 0
-        var entityBytes = 0
-        var bytesFed = 0
-        static let entityExpansionAllowance = 16 << 20
-        static let entityExpansionRatio = 16
+        var entityGuard = EntityGuard()
 
         init(source: String, path: XMLPath, options: RecordReaderOptions) {
             self.source = source
@@ -154,10 +139,8 @@ extension XMLRecordParser {
         /// Turns a libxml2 error that reached no callback into a failure.
         mutating func check(_ status: Int32) {
             guard failure == nil, status != 0, let context else { return }
-            let last = context.pointee.lastError
-            let message = last.message.map { LibXMLSetup.clean(String(cString: $0)) } ?? "XML error \(status)"
-            failure = RecordInputError("malformed XML: " + message, source: source, line: Int(max(last.line, 1)),
-                                       column: Int(max(last.int2, 1)))
+            let last = LibXMLFailure(lastErrorOf: context, status: status)
+            failure = RecordInputError(last.message, source: source, line: last.line, column: last.column)
         }
 
         /// Records the first error at libxml2's current position and stops the parser.

@@ -1,4 +1,5 @@
 import CLibXML2
+import XMLSupport
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,7 @@ final class XMLSchemaLoading {
         guard access(path, R_OK) == 0 else {
             throw XMLSchemaLoadError("\(loading.shown(path)): cannot read the file: \(String(cString: strerror(errno)))")
         }
-        LibXMLSetup.initialize()
+        LibXML.initialize()
         _ = installedLoader
         let schema: OpaquePointer? = withExtendedLifetime(loading) {
             let me = Unmanaged.passUnretained(loading).toOpaque()
@@ -98,7 +99,7 @@ final class XMLSchemaLoading {
         guard error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL, errors.count < 100,
               // Said once, with every location, by `failure`.
               error.code != Int32(XML_IO_NETWORK_ATTEMPT.rawValue) else { return }
-        var message = error.message.map { LibXMLSetup.clean(String(cString: $0)) } ?? "libxml2 error \(error.code)"
+        var message = error.message.map { LibXML.clean(String(cString: $0)) } ?? "libxml2 error \(error.code)"
         if message.hasSuffix(".") { message.removeLast() }
         // Files named in the text (`Failed to parse the XML resource '…'`) as well.
         message = message.replacing("'" + directory, with: "'")

@@ -1,4 +1,5 @@
 import CLibXML2
+import XMLSupport
 
 /// One libxml2 validation context for an `XMLSchemaValidator`, with the buffers a
 /// validation uses: the record's XML bytes and the messages libxml2 reports, collected
@@ -55,7 +56,7 @@ final class XMLSchemaValidation: @unchecked Sendable {
             }
         }
         guard let doc else {
-            let reason = xmlGetLastError()?.pointee.message.map { LibXMLSetup.clean(String(cString: $0)) }
+            let reason = xmlGetLastError()?.pointee.message.map { LibXML.clean(String(cString: $0)) }
             return ["the record's XML form cannot be read back: \(reason ?? "malformed XML")"]
         }
         defer { xmlFreeDoc(doc) }
@@ -72,7 +73,7 @@ final class XMLSchemaValidation: @unchecked Sendable {
         guard error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
         if error.code == Int32(XML_SCHEMAV_CVC_ELT_1.rawValue) { lacksDeclaration = true }
         guard messages.count < Self.maxMessages else { return }
-        var message = error.message.map { LibXMLSetup.clean(String(cString: $0)) } ?? "libxml2 error \(error.code)"
+        var message = error.message.map { LibXML.clean(String(cString: $0)) } ?? "libxml2 error \(error.code)"
         if message.hasSuffix(".") { message.removeLast() }
         // The line and column are those of the record's own XML form, which says nothing
         // to the reader of the rejects: the element path does.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CLibXML2
 import RDF
+import XMLSupport
 
 /// An attribute of the element being read: its name (an index into the attribute name
 /// table) and its value, borrowed from libxml2 for the duration of the callback.
@@ -223,10 +224,7 @@ extension RDFXMLParser.State {
         let hash = StringCache.hash(value)
         if let known = iriCache.lookup(value, hash: hash) {
             if known.metered > 0 {
-                entityBytes += known.metered
-                if entityBytes > entityLimit {
-                    throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)")
-                }
+                do throws(EntityGuard.Violation) { try entityGuard.meter(known.metered) } catch { throw syntaxError(error) }
             }
             return known.iri
         }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CLibXML2
 import RDF
+import XMLSupport
 
 // Internal entities in attribute values and namespace names.
 //
@@ -225,8 +226,8 @@ extension RDFXMLParser.State {
 
     /// Expands the references in `value` into `output`, metered.
     mutating func expand(_ value: UnsafeBufferPointer<UInt8>, into output: inout TextBuffer) throws {
-        var budget = entityLimit - entityBytes
-        defer { entityBytes = entityLimit - budget }
+        var budget = entityGuard.byteLimit - entityGuard.bytes
+        defer { entityGuard.bytes = entityGuard.byteLimit - budget }
         do {
             try entities.expandAttribute(value, into: &output, budget: &budget)
         } catch {
@@ -234,8 +235,7 @@ extension RDFXMLParser.State {
             case .undeclared(let name): throw syntaxError("the entity &\(name); is not declared")
             case .tooDeep: throw syntaxError("entity references nest more than 40 deep")
             case .lessThan(let name): throw syntaxError("the entity &\(name); puts a '<' into an attribute value")
-            case .tooLong:
-                throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)")
+            case .tooLong: throw syntaxError(.tooMuchText(limit: entityGuard.byteLimit))
             }
         }
     }

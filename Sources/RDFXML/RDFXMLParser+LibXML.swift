@@ -1,24 +1,21 @@
 import CLibXML2
 import RDF
+import XMLSupport
 
 // The bridge to libxml2: the SAX2 handler whose C callbacks forward to the parser object
 // (passed to libxml2 as its user data, unretained), the error channel, and the entity
 // guard.
 //
-// Entity design (libxml2 2.9.14):
+// Entity design (libxml2 2.9.14): the rules every XML reader of Samsvar follows are
+// `EntityGuard`'s (XMLSupport): only the document's internal entities exist, an external
+// one is refused by name when referenced, no external DTD is read, nothing is fetched,
+// and expansion is metered against the input size. Here in particular:
 //
-// - Only entities declared in the document's own internal subset exist. `entityDecl`
-//   registers internal general and parameter entities with libxml2
-//   (`xmlSAX2EntityDecl`, plus the reader's own table for attribute values) and merely
-//   remembers the names of external ones; `getEntity` and `getParameterEntity`
-//   therefore never return an external entity, and a reference to one is an error
-//   naming it. `externalSubset` and `resolveEntity` are not set (or refuse), so an
-//   external DTD is never read either. `XML_PARSE_NONET` is set; `XML_PARSE_NOENT` is
-//   not: with it libxml2 would load external entities it knew of (it knows none, but
-//   the option is not needed), and it re-decodes an entity's text for every reference
-//   in an attribute value, which made it a third slower on entity-heavy files. The
-//   reader expands attribute values itself (RDFXMLParser+Entities.swift); in text
-//   content libxml2 delivers the SAX events of each reference's replacement either way.
+// - `XML_PARSE_NOENT` is not set: with it libxml2 re-decodes an entity's text for every
+//   reference in an attribute value, which made it a third slower on entity-heavy files.
+//   The reader expands attribute values itself (RDFXMLParser+Entities.swift), metered by
+//   the same guard; in text content libxml2 delivers the SAX events of each reference's
+//   replacement either way.
 //
 // - Entities whose replacement text is plain text (no `<`, `&`, `]` or CR) are given
 //   that text as their one child node when declared, marked as already checked, as
@@ -28,43 +25,10 @@ import RDF
 //   (some 10,000 instructions each; `&ds;…` identifiers in element content are
 //   common in catalogues). Other entities keep libxml2's own handling.
 //
-// - Expansion is metered. libxml2 calls `getEntity`/`getParameterEntity` for every
-//   entity reference, at every level of nesting, in text and (at the top level) in
-//   attribute values; the callback counts references and adds the replacement text's
-//   length, and the reader's own attribute expansion adds what it produces. Replacement
-//   text is allowed up to `entityExpansionAllowance` bytes plus `entityExpansionRatio`
-//   bytes per byte of input fed so far, and references up to 100,000 plus one per input
-//   byte. A document with any number of short references (`rdf:resource="&dcat;Dataset"`,
-//   each at least three bytes of input) stays far inside both; billion laughs
-//   (exponential) and a big entity referenced many times (quadratic) run out within a
-//   few megabytes. When the meter trips, the error is recorded, the parser stopped and
-//   no entity returned, so nothing further is expanded.
-//
-// - libxml2's own guard (`xmlParserEntityCheck`, the `nbentities`/`sizeentities`
-//   ratios) does not count repeated references to an entity in SAX mode before it has
-//   done the work, and the push parser applies no depth limit (`xmlParserMaxDepth`
-//   covers only DOM building), hence the reader's own meter and `maxNestingDepth`.
-//   libxml2 still limits entity nesting to 40 levels (`XML_ERR_ENTITY_LOOP`), and so does
-//   the attribute expansion.
-
-enum LibXML {
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
-    /// Initialises libxml2 once per process (thread-safe).
-    static func initialize() {
-        _ = initialized
-    }
-
-    /// A libxml2 message without its trailing newline.
-    static func clean(_ message: String) -> String {
-        var m = Substring(message)
-        while let last = m.last, last == "\n" || last == " " { m.removeLast() }
-        return String(m)
-    }
-}
+// - When the meter trips, the error is recorded, the parser stopped and no entity
+//   returned, so nothing further is expanded. Element nesting is bounded by
+//   `maxNestingDepth`; the attribute expansion, like libxml2, limits entity nesting to
+//   40 levels.
 
 @inline(__always)
 private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (RDFXMLParser) -> Void) {
@@ -75,9 +39,7 @@ private func withParser(_ ctx: UnsafeMutableRawPointer?, _ body: (RDFXMLParser) 
 extension RDFXMLParser {
     /// The SAX2 callbacks. libxml2 copies the struct into each parser context.
     static func makeSAXHandler() -> xmlSAXHandler {
-        var h = xmlSAXHandler()
-        h.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
-
+        var h = LibXML.saxHandler()
         h.startDocument = { ctx in
             withParser(ctx) { p in
                 if let c = p.context { xmlSAX2StartDocument(c) }
@@ -109,7 +71,6 @@ extension RDFXMLParser {
                 }
             }
         }
-        h.resolveEntity = { _, _, _ in nil }
         h.reference = { ctx, name in
             withParser(ctx) { p in
                 guard let name else { return }
@@ -165,17 +126,10 @@ extension RDFXMLParser {
 
     /// Records a libxml2 error (well-formedness, namespaces, entities); warnings are ignored.
     func libxmlError(_ error: xmlError) {
-        guard failure == nil, error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
-        var message = error.message.map { LibXML.clean(String(cString: $0)) } ?? "XML error \(error.code)"
-        if error.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
-            message = "entity references nest too deeply or expand too much (an entity loop or a billion laughs attack)"
-        } else {
-            message = "malformed XML: " + message
-        }
-        var line = Int(error.line)
-        var column = Int(error.int2)
+        guard failure == nil, let reported = LibXMLFailure(error) else { return }
+        var (line, column) = (reported.line, reported.column)
         if line <= 0 { (line, column) = Self.locate(.current, in: context) }
-        failure = RDFSyntaxError(message, line: line, column: max(column, 1), source: source)
+        failure = RDFSyntaxError(reported.message, line: line, column: max(column, 1), source: source)
         // libxml2 halts by itself after a fatal error; for other errors the SAX callbacks
         // see `stopped` and do nothing until feed() stops the parser. (xmlStopParser is not
         // called from inside libxml2's error reporting.)
@@ -184,25 +138,15 @@ extension RDFXMLParser {
 
     // MARK: Entities
 
-    /// `entityDecl`: registers internal entities only (see the design note at the top).
+    /// `entityDecl`: registers internal entities only (`EntityGuard.declare`).
     func declareEntity(_ name: UnsafePointer<xmlChar>?, _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
                        _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?) {
-        guard failure == nil, let context, let name else { return }
-        switch UInt32(bitPattern: type) {
-        case XML_INTERNAL_GENERAL_ENTITY.rawValue:
-            xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
+        guard failure == nil, let context, let name,
+              state.pointee.entityGuard.declare(name, type, publicID, systemID) else { return }
+        xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
+        if UInt32(bitPattern: type) == XML_INTERNAL_GENERAL_ENTITY.rawValue {
             state.pointee.entities.declare(name, content)
             prepareTextEntity(name)
-        case XML_INTERNAL_PARAMETER_ENTITY.rawValue:
-            xmlSAX2EntityDecl(context, name, type, publicID, systemID, content)
-        case XML_EXTERNAL_GENERAL_PARSED_ENTITY.rawValue, XML_EXTERNAL_PARAMETER_ENTITY.rawValue:
-            let key = (UInt32(bitPattern: type) == XML_EXTERNAL_PARAMETER_ENTITY.rawValue ? "%" : "&")
-                + String(cString: name)
-            if state.pointee.externalEntities[key] == nil {
-                state.pointee.externalEntities[key] = systemID.map { String(cString: $0) } ?? publicID.map { String(cString: $0) } ?? ""
-            }
-        default:
-            break  // unparsed (NDATA) entities are never substituted
         }
     }
 }
@@ -242,29 +186,33 @@ extension RDFXMLParser.State {
         try characters(UnsafeBufferPointer(start: content, count: Int(entity.pointee.length)))
     }
 
-    /// `getEntity` / `getParameterEntity`: the entity libxml2 should use, metered (see the
-    /// design note at the top of this file).
+    /// `getEntity` / `getParameterEntity`: the entity libxml2 should use, metered by the
+    /// entity guard.
     mutating func entity(_ name: UnsafePointer<xmlChar>, parameter: Bool) throws -> xmlEntityPtr? {
         guard !stopped, let context else { return nil }
-        entityReferences += 1
-        if !externalEntities.isEmpty {
-            let key = (parameter ? "%" : "&") + String(cString: name)
-            if let system = externalEntities[key] {
-                throw syntaxError("the external entity \(key.first!)\(key.dropFirst()); (\"\(system)\") is not loaded: Samsvar never reads files or URLs a document names",
-                                  at: .current)
-            }
+        do throws(EntityGuard.Violation) {
+            try entityGuard.reference(name, parameter: parameter)
+            let found = parameter ? xmlSAX2GetParameterEntity(context, name) : generalEntity(name, context)
+            try entityGuard.expand(found)
+            return found
+        } catch {
+            throw syntaxError(error, at: .current)
         }
-        let found = parameter ? xmlSAX2GetParameterEntity(context, name) : generalEntity(name, context)
-        if let found { entityBytes += Int(max(found.pointee.length, 0)) }
-        if entityReferences > referenceLimit {
-            throw syntaxError("too many entity references (more than \(referenceLimit) for this input): entity expansion stopped (a billion laughs attack?)",
-                              at: .current)
+    }
+
+    /// The error for an entity the guard refuses.
+    func syntaxError(_ violation: EntityGuard.Violation, at position: RDFXMLParser.Position = .tag) -> RDFSyntaxError {
+        switch violation {
+        case .external(let key, let system):
+            syntaxError("the external entity \(key); (\"\(system)\") is not loaded: Samsvar never reads files or URLs a document names",
+                        at: position)
+        case .tooManyReferences(let limit):
+            syntaxError("too many entity references (more than \(limit) for this input): entity expansion stopped (a billion laughs attack?)",
+                        at: position)
+        case .tooMuchText(let limit):
+            syntaxError("entity expansion exceeds \(limit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)",
+                        at: position)
         }
-        if entityBytes > entityLimit {
-            throw syntaxError("entity expansion exceeds \(entityLimit) bytes for this input: stopped (a billion laughs or quadratic blow-up attack?)",
-                              at: .current)
-        }
-        return found
     }
 
     /// `xmlSAX2GetEntity`, remembered by the address of the name. libxml2 passes the

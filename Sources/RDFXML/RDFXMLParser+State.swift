@@ -1,5 +1,6 @@
 import CLibXML2
 import RDF
+import XMLSupport
 
 // The reader's state and the three events that drive it (start tag, end tag, text).
 //
@@ -109,16 +110,9 @@ extension RDFXMLParser {
         var expandedValues: [(attribute: Int, range: Range<Int>)] = []
         /// Scratch space for namespace names with entity references.
         var namespaceText = TextBuffer(capacity: 256)
-        /// Entity replacement text metered so far, and the limit for the input fed so far
-        /// (kept up to date by `feed`).
-        var entityBytes = 0
-        var entityLimit = 16 << 20
-        /// Entity references so far, and how many the input fed so far allows.
-        var entityReferences = 0
-        var referenceLimit = 100_000
-        /// Entities the DTD declares as external (`&name` / `%name` → system ID): never
-        /// loaded; a reference is an error.
-        var externalEntities: [String: String] = [:]
+        /// External entities refused, references and replacement text metered against the
+        /// input fed so far (kept up to date by `feed`).
+        var entityGuard = EntityGuard()
         /// General entities libxml2 asked for, by the address of their name (32 slots;
         /// see `generalEntity`).
         var entityNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 32)

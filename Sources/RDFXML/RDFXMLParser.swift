@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CLibXML2
 import RDF
+import XMLSupport
 
 /// A streaming push parser for RDF/XML (RDF 1.1 XML Syntax), on libxml2's SAX2 push parser.
 ///
@@ -48,9 +49,9 @@ public final class RDFXMLParser {
     /// The longest literal accepted, in bytes (64 MiB unless set).
     public var maxLiteralLength = 64 << 20
     /// Entity replacement text allowed whatever the input size, in bytes (16 MiB unless set).
-    public var entityExpansionAllowance = 16 << 20
+    public var entityExpansionAllowance = EntityGuard.defaultAllowance
     /// Further entity replacement text allowed per byte of input (16 unless set).
-    public var entityExpansionRatio = 16
+    public var entityExpansionRatio = EntityGuard.defaultRatio
 
     /// The namespace declarations seen so far, in document order, each distinct pair
     /// once (the default namespace has the prefix "").
@@ -73,10 +74,8 @@ public final class RDFXMLParser {
     let context: xmlParserCtxtPtr?
     var failure: (any Error)?
     var finished = false
-    /// Bytes handed to libxml2 so far: entity expansion is metered against it.
-    var bytesFed = 0
     /// Entity references so far (for tests).
-    var entityReferences: Int { state.pointee.entityReferences }
+    var entityReferences: Int { state.pointee.entityGuard.references }
 
     /// A parser that hands each triple to `sink` as a quad in the default graph.
     ///
@@ -92,19 +91,16 @@ public final class RDFXMLParser {
         state = .allocate(capacity: 1)
         state.initialize(to: State(base: baseIRI, source: source, sink: sink))
         state.pointee.textEntityMarker = UnsafeMutableRawPointer(state)
-        LibXML.initialize()
         var handler = Self.makeSAXHandler()
         // The context is created with a null user data first and pointed at `self` once
-        // every stored property is initialised.
-        context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil)
+        // every stored property is initialised. No NOENT: libxml2 leaves entity references
+        // in attribute values as written and the reader expands them itself
+        // (RDFXMLParser+Entities.swift); text content gets its entities' SAX events
+        // either way.
+        context = LibXML.pushParser(&handler, filename: nil, substitutingEntities: false)
         state.pointee.context = context
         if let context {
             context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
-            // NONET: no network access whatever happens. No NOENT: libxml2 leaves entity
-            // references in attribute values as written and the reader expands them itself
-            // (RDFXMLParser+Entities.swift); text content gets its entities' SAX events
-            // either way. Never XML_PARSE_HUGE, never DTDLOAD, DTDATTR or DTDVALID.
-            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
         } else {
             failure = RDFSyntaxError("libxml2 could not create a parser (out of memory)", line: 1, column: 1,
                                      source: source)
@@ -115,13 +111,7 @@ public final class RDFXMLParser {
     }
 
     deinit {
-        if let context {
-            if let doc = context.pointee.myDoc {
-                context.pointee.myDoc = nil
-                xmlFreeDoc(doc)
-            }
-            xmlFreeParserCtxt(context)
-        }
+        if let context { LibXML.free(context) }
         state.pointee.text.free()
         state.pointee.attributeText.free()
         state.pointee.namespaceText.free()
@@ -142,9 +132,7 @@ public final class RDFXMLParser {
         var offset = 0
         while offset < chunk.count {
             let length = min(chunk.count - offset, Self.pieceSize)
-            bytesFed += length
-            state.pointee.entityLimit = entityExpansionAllowance + entityExpansionRatio * bytesFed
-            state.pointee.referenceLimit = 100_000 + bytesFed
+            state.pointee.entityGuard.fed(length, allowance: entityExpansionAllowance, ratio: entityExpansionRatio)
             let status = xmlParseChunk(context, start.advanced(by: offset).assumingMemoryBound(to: CChar.self),
                                        Int32(length), 0)
             try check(status)
@@ -188,10 +176,8 @@ public final class RDFXMLParser {
     /// callback into an `RDFSyntaxError`.
     private func check(_ status: Int32) throws {
         if failure == nil, status != 0, let context {
-            let last = context.pointee.lastError
-            let message = last.message.map { LibXML.clean(String(cString: $0)) } ?? "XML error \(status)"
-            fail(RDFSyntaxError("malformed XML: " + message, line: Int(max(last.line, 1)),
-                                column: Int(max(last.int2, 1)), source: source))
+            let last = LibXMLFailure(lastErrorOf: context, status: status)
+            fail(RDFSyntaxError(last.message, line: last.line, column: last.column, source: source))
         }
         if let failure {
             if let context { xmlStopParser(context) }
