@@ -53,18 +53,12 @@ public protocol RecordWriter {
 }
 
 /// Input that cannot be read as records, with file, line and column.
-public struct RecordInputError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var source: String
-    public var line: Int
-    public var column: Int
+public struct RecordInputError: LocatedError, Sendable, Equatable {
+    public var location: FileLocation
     public var message: String
 
     public init(_ message: String, source: String, line: Int, column: Int) {
         self.message = message
-        self.source = source
-        self.line = line
-        self.column = column
+        location = FileLocation(source: source, line: line, column: column)
     }
-
-    public var description: String { "\(source):\(line):\(column): error: \(message)" }
 }

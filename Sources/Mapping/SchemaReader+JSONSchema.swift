@@ -19,17 +19,8 @@ extension SchemaReader {
     public static let jsonSchemaConceptKeywords = ["x-concept", "x-concepts", "dct:subject", "http://purl.org/dc/terms/subject"]
 
     static func readJSONSchema(path: String) throws(SchemaReadError) -> SchemaModel {
-        let root: RecordValue
-        do {
-            var reader = try JSONRecordReader(path: path, iterator: "$")
-            guard let first = try reader.next() else { throw SchemaReadError("the file holds no JSON", source: path) }
-            root = first.0
-        } catch let error as RecordInputError {
-            throw SchemaReadError(error.message, source: path, line: max(error.line, 1), column: max(error.column, 1))
-        } catch let error as SchemaReadError {
-            throw error
-        } catch {
-            throw SchemaReadError("\(error)", source: path)
+        let root = try firstRecord(path: path, missing: "the file holds no JSON") {
+            try JSONRecordReader(path: path, iterator: "$")
         }
         guard case .object = root else { throw SchemaReadError("a JSON Schema is an object", source: path) }
         let walker = JSONSchemaWalker(root: root)

@@ -23,19 +23,8 @@ extension SchemaReader {
     static let sawsdlNamespace = "http://www.w3.org/ns/sawsdl"
 
     static func readXSD(path: String) throws(SchemaReadError) -> SchemaModel {
-        let schema: RecordValue
-        do {
-            var reader = try XMLRecordReader(path: path, iterator: "/schema")
-            guard let first = try reader.next() else {
-                throw SchemaReadError("the root element is not xs:schema", source: path)
-            }
-            schema = first.0
-        } catch let error as RecordInputError {
-            throw SchemaReadError(error.message, source: path, line: max(error.line, 1), column: max(error.column, 1))
-        } catch let error as SchemaReadError {
-            throw error
-        } catch {
-            throw SchemaReadError("\(error)", source: path)
+        let schema = try firstRecord(path: path, missing: "the root element is not xs:schema") {
+            try XMLRecordReader(path: path, iterator: "/schema")
         }
         let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let walker = XSDWalker(schema: schema, sawsdlPrefixes: sawsdlPrefixes(in: text))

@@ -24,6 +24,24 @@ public enum SchemaReader {
         }
     }
 
+    /// The first record of the reader `open` makes: a JSON or XML Schema read whole, as one
+    /// record; `missing` says what is wrong when there is none. A reader's error keeps its
+    /// line and column.
+    static func firstRecord<Reader: RecordReader>(path: String, missing: String,
+                                                  _ open: () throws -> Reader) throws(SchemaReadError) -> RecordValue {
+        let first: (RecordValue, RecordPosition)?
+        do {
+            var reader = try open()
+            first = try reader.next()
+        } catch let error as RecordInputError {
+            throw SchemaReadError(error.message, source: path, line: max(error.line, 1), column: max(error.column, 1))
+        } catch {
+            throw SchemaReadError("\(error)", source: path)
+        }
+        guard let first else { throw SchemaReadError(missing, source: path) }
+        return first.0
+    }
+
     /// The IRIs in a space-separated list (`sawsdl:modelReference`) or one IRI.
     static func iris(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
@@ -44,19 +62,12 @@ public enum SchemaReader {
 }
 
 /// A schema that cannot be read, with where.
-public struct SchemaReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var source: String
-    public var line: Int
-    public var column: Int
+public struct SchemaReadError: LocatedError, Sendable, Equatable {
+    public var location: FileLocation
     public var message: String
 
     public init(_ message: String, source: String, line: Int = 1, column: Int = 1) {
         self.message = message
-        self.source = source
-        self.line = line
-        self.column = column
+        location = FileLocation(source: source, line: line, column: column)
     }
-
-    /// `file:line:column: error: message`.
-    public var description: String { "\(source):\(line):\(column): error: \(message)" }
 }
