@@ -2,11 +2,6 @@ import Foundation
 @testable import Mapping
 import RDFTestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Output records validated against an XSD target schema (`schema: enhet.xsd`), in the
 /// XML form the XML writer gives them: valid records are written, invalid ones go to the
@@ -268,45 +263,5 @@ import Darwin
         // Written in input order.
         #expect(output.contains("<enhet organisasjonsnummer=\"900000001\"><navn>Enhet 1</navn>"))
         #expect(output.range(of: "900000001")!.lowerBound < output.range(of: "900001999")!.lowerBound)
-    }
-}
-
-/// A TCP socket listening on 127.0.0.1 that no one should connect to.
-private final class LocalListener {
-    private let fd: Int32
-    let port: UInt16
-
-    init() throws {
-        #if os(Linux)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound, fcntl(fd, F_SETFL, O_NONBLOCK) == 0 else {
-            close(fd)
-            throw POSIXError(.EIO)
-        }
-        self.fd = fd
-        port = UInt16(bigEndian: address.sin_port)
-    }
-
-    deinit { close(fd) }
-
-    /// Whether a connection is waiting (the listener never accepts one otherwise).
-    var wasContacted: Bool {
-        let connection = accept(fd, nil, nil)
-        if connection >= 0 { close(connection) }
-        return connection >= 0
     }
 }
