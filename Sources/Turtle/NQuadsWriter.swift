@@ -88,13 +88,15 @@ public final class NQuadsWriter {
     }
 
     static func appendIRI(_ iri: String, to out: inout [UInt8]) throws {
-        out.append(0x3C)
-        for b in iri.utf8 {
-            if ByteCursor.isForbiddenInIRI(b) || b == 0x5C {
-                throw RDFWriteError("IRI <\(iri)> contains a character that no IRI may hold (\(ByteCursor.describeIRIChar(b)))")
-            }
-            out.append(b)
+        // Checked first, then copied in one piece: the per-byte append was a fifth of the
+        // time of a CSV → N-Triples mapping.
+        var iri = iri
+        let forbidden = iri.withUTF8 { u in u.firstIndex { ByteCursor.isForbiddenInIRI($0) || $0 == 0x5C }.map { u[$0] } }
+        if let b = forbidden {
+            throw RDFWriteError("IRI <\(iri)> contains a character that no IRI may hold (\(ByteCursor.describeIRIChar(b)))")
         }
+        out.append(0x3C)
+        iri.withUTF8 { out.append(contentsOf: $0) }
         out.append(0x3E)
     }
 
