@@ -47,3 +47,32 @@ public enum RDFWriter {
         }
     }
 }
+
+/// N-Triples or N-Quads lines gathered in memory, statement by statement, for callers
+/// that hand them on themselves (as the mapper does, on its threads).
+public struct RDFLineBuffer {
+    private var encoder: NQuadsLineEncoder
+
+    /// Lines of `format`; nil for a format that is not written a line per statement.
+    public init?(format: RDFFormat) {
+        switch format {
+        case .nTriples: encoder = NQuadsLineEncoder(syntax: .nTriples)
+        case .nQuads: encoder = NQuadsLineEncoder(syntax: .nQuads)
+        default: return nil
+        }
+    }
+
+    /// The lines so far.
+    public var bytes: [UInt8] { encoder.bytes }
+
+    /// Appends the canonical line of a statement. Throws for a named graph in N-Triples
+    /// or an IRI that no IRI may be, leaving the lines as they were.
+    public mutating func append(_ subject: Term, _ predicate: Term, _ object: Term, graph: Term?) throws {
+        try encoder.append(subject, predicate, object, graph: graph)
+    }
+
+    /// Drops the lines from byte `count` on (all of them for 0), keeping the capacity.
+    public mutating func truncate(to count: Int) {
+        encoder.truncate(to: count)
+    }
+}

@@ -10,34 +10,22 @@ import RDF
 public final class NQuadsWriter {
     /// The syntax being written; graph names are dropped in N-Triples only when the
     /// caller allows it (see `write(_:)`).
-    public let syntax: LineSyntax
+    public var syntax: LineSyntax { lines.syntax }
     private let output: (UnsafeRawBufferPointer) throws -> Void
-    private var buffer: [UInt8] = []
+    private var lines: NQuadsLineEncoder
     private let blockSize = 256 << 10
 
     public init(syntax: LineSyntax, output: @escaping (UnsafeRawBufferPointer) throws -> Void) {
-        self.syntax = syntax
         self.output = output
-        buffer.reserveCapacity(blockSize + 4096)
+        lines = NQuadsLineEncoder(syntax: syntax)
+        lines.reserveCapacity(blockSize + 4096)
     }
 
     /// Writes one statement. In N-Triples a quad in a named graph is an error: the
     /// syntax cannot say which graph it belongs to, and dropping that silently loses data.
     public func write(_ quad: Quad) throws {
-        try Self.appendTerm(quad.subject, to: &buffer)
-        buffer.append(0x20)
-        try Self.appendTerm(quad.predicate, to: &buffer)
-        buffer.append(0x20)
-        try Self.appendTerm(quad.object, to: &buffer)
-        if let graph = quad.graph {
-            guard syntax == .nQuads else {
-                throw RDFWriteError("N-Triples cannot hold named graphs; write N-Quads or TriG instead")
-            }
-            buffer.append(0x20)
-            try Self.appendTerm(graph, to: &buffer)
-        }
-        buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
-        if buffer.count >= blockSize { try flush() }
+        try lines.append(quad.subject, quad.predicate, quad.object, graph: quad.graph)
+        if lines.bytes.count >= blockSize { try flush() }
     }
 
     /// Writes a triple (to the default graph).
@@ -47,9 +35,9 @@ public final class NQuadsWriter {
 
     /// Hands everything buffered to the output.
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try output($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard !lines.bytes.isEmpty else { return }
+        try lines.bytes.withUnsafeBytes { try output($0) }
+        lines.truncate(to: 0)
     }
 
     /// The canonical N-Triples text of one term.
@@ -76,37 +64,109 @@ public final class NQuadsWriter {
             out.append(contentsOf: [0x5F, 0x3A])
             out.append(contentsOf: label.utf8)
         case .literal(let literal):
+            // xsd:string is left implicit; comparing bytes is enough, as no other text is
+            // canonically equivalent to its ASCII.
             appendString(literal.lexicalForm, to: &out)
             if let language = literal.language {
                 out.append(0x40)
                 for b in language.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            } else if literal.datatype != XSD.string {
+            } else if !literal.datatype.utf8Identical(XSD.string) {
                 out.append(contentsOf: [0x5E, 0x5E])
                 try appendIRI(literal.datatype, to: &out)
             }
         }
     }
 
+    /// `<iri>`: the bytes are checked (`firstForbidden`), then copied in one piece.
     static func appendIRI(_ iri: String, to out: inout [UInt8]) throws {
-        // Checked first, then copied in one piece: the per-byte append was a fifth of the
-        // time of a CSV → N-Triples mapping.
-        var iri = iri
-        let forbidden = iri.withUTF8 { u in u.firstIndex { ByteCursor.isForbiddenInIRI($0) || $0 == 0x5C }.map { u[$0] } }
-        if let b = forbidden {
-            throw RDFWriteError("IRI <\(iri)> contains a character that no IRI may hold (\(ByteCursor.describeIRIChar(b)))")
+        let bad: UInt8? = withUTF8(iri) { u in
+            if let b = firstForbidden(u) { return b }
+            out.append(0x3C)
+            out.append(contentsOf: u)
+            out.append(0x3E)
+            return nil
         }
-        out.append(0x3C)
-        iri.withUTF8 { out.append(contentsOf: $0) }
-        out.append(0x3E)
+        if let bad {
+            throw RDFWriteError("IRI <\(iri)> contains a character that no IRI may hold (\(ByteCursor.describeIRIChar(bad)))")
+        }
     }
 
+    /// Calls `body` with the UTF-8 of `string`, without copying the string when it is
+    /// stored contiguously (as native strings are).
+    @inline(__always)
+    private static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = string
+        return copy.withUTF8(body)
+    }
+
+    /// The ASCII bytes an IRIREF cannot hold raw (`ByteCursor.isForbiddenInIRI` and `\`:
+    /// controls, space, `"<>\^` backtick and `{|}`), as bit sets over 0–63 and 64–127.
+    private static let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF
+    private static let forbiddenHigh: UInt64 = 0x3800_0001_5000_0000
+
+    /// The first byte of `u` that an IRIREF cannot hold raw, if any. Eight bytes at a
+    /// time are screened with word arithmetic (`hasLess` and `hasByte` find whether any
+    /// byte of a word is below a bound or equal to a value, exactly); only a word with a
+    /// hit is looked at byte by byte.
+    static func firstForbidden(_ u: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var i = 0
+        if let base = u.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= u.count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let screened = hasLess(w, 0x21) | hasByte(w, 0x22) | hasByte(w, 0x3C) | hasByte(w, 0x3E)
+                    | hasByte(w, 0x5C) | hasByte(w, 0x5E) | hasByte(w, 0x60) | hasByte(w, 0x7B) | hasByte(w, 0x7C)
+                    | hasByte(w, 0x7D)
+                if screened != 0 { break }
+                i += 8
+            }
+        }
+        while i < u.count {
+            if isForbidden(u[i]) { return u[i] }
+            i += 1
+        }
+        return nil
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Non-zero when some byte of `w` is below `n` (n ≤ 128).
+    @inline(__always)
+    private static func hasLess(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & highs }
+
+    /// Non-zero when some byte of `w` is `b`.
+    @inline(__always)
+    private static func hasByte(_ w: UInt64, _ b: UInt64) -> UInt64 {
+        let x = w ^ (ones &* b)
+        return (x &- ones) & ~x & highs
+    }
+
+    @inline(__always)
+    private static func isForbidden(_ b: UInt8) -> Bool {
+        if b < 0x40 { return forbiddenLow >> UInt64(b) & 1 != 0 }
+        if b < 0x80 { return forbiddenHigh >> UInt64(b - 0x40) & 1 != 0 }
+        return false
+    }
+
+    /// `"string"`: runs of bytes that need no escape are copied at once.
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var string = string
-        string.withUTF8 { u in
+        withUTF8(string) { u in
+            var run = 0
             var i = 0
             while i < u.count {
                 let b = u[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xEF else {
+                    i += 1
+                    continue
+                }
+                if b == 0xEF, !(i + 2 < u.count && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF)) {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
                 switch b {
                 case 0x08: out.append(contentsOf: [0x5C, 0x62])
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
@@ -115,16 +175,17 @@ public final class NQuadsWriter {
                 case 0x0D: out.append(contentsOf: [0x5C, 0x72])
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x00...0x1F, 0x7F:
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
-                case 0xEF where i + 2 < u.count && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF):
+                case 0xEF:
                     // The noncharacters U+FFFE and U+FFFF are written as UCHARs.
                     out.append(contentsOf: [0x5C, 0x75, 0x46, 0x46, 0x46, u[i + 2] == 0xBE ? 0x45 : 0x46])
                     i += 2
-                default: out.append(b)
+                default:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
                 }
                 i += 1
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         }
         out.append(0x22)
     }
