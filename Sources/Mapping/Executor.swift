@@ -58,12 +58,11 @@ public struct MappingExecutor {
     @discardableResult
     public func run(inputs: [String], output: ExecutorOutput, rejects: ExecutorRejects?,
                     progress: ((ExecutorSummary) -> Void)? = nil) throws -> ExecutorSummary {
-        var output = output
-        var lines: RDFFormat?
-        if case .lines(let format, _) = output { lines = format }
-        var summary = ExecutorSummary()
+        var writer = ExecutorWriter(output, rejects: rejects)
+        let lines = writer.lineFormat
         var sequence = 0
         var pending: ExecutorBatch?
+        var spareLines: [RDFTargetLines] = []
         for path in inputs {
             var reader = try openReader(spec.source, path)
             var lastError: RecordInputError?
@@ -94,84 +93,21 @@ public struct MappingExecutor {
                 }
                 if let previous = pending {
                     previous.wait()
-                    pending = batch.start(mapper, threads: threads, lines: lines)
-                    try write(previous, to: &output, rejects: rejects, summary: &summary)
-                    progress?(summary)
+                    pending = batch.start(mapper, threads: threads, lines: lines, spare: &spareLines)
+                    try writer.write(previous)
+                    previous.recycleLines(into: &spareLines)
+                    progress?(writer.summary)
                 } else {
-                    pending = batch.start(mapper, threads: threads, lines: lines)
+                    pending = batch.start(mapper, threads: threads, lines: lines, spare: &spareLines)
                 }
             }
         }
         if let last = pending {
             last.wait()
-            try write(last, to: &output, rejects: rejects, summary: &summary)
+            try writer.write(last)
         }
-        switch output {
-        case .records(var writer):
-            try writer.finish()
-        case .rdf(let writer):
-            try writer.finish()
-        case .lines:
-            break
-        }
-        progress?(summary)
-        return summary
-    }
-
-    private func write(_ batch: ExecutorBatch, to output: inout ExecutorOutput, rejects: ExecutorRejects?,
-                       summary: inout ExecutorSummary) throws {
-        var unreadable = batch.unreadable[...]
-        for (i, result) in batch.results.enumerated() {
-            while let u = unreadable.first, u.before == i {
-                summary.read += 1
-                summary.rejected += 1
-                try rejects?.write(position: u.position, input: nil, reason: u.reason)
-                unreadable.removeFirst()
-            }
-            summary.read += 1
-            let (record, position, _) = batch.records[i]
-            switch result {
-            case .record(let value):
-                guard case .records(var writer) = output else { continue }
-                do {
-                    try writer.write(value)
-                    summary.written += 1
-                } catch let error as RecordOutputError where error.record != nil {
-                    // The writer left nothing of the record behind: it is a reject.
-                    summary.rejected += 1
-                    try rejects?.write(position: position, input: record, reason: "cannot be written: \(error.message)")
-                }
-                output = .records(writer)
-            case .quads(let quads):
-                switch output {
-                case .rdf(let writer):
-                    for q in quads { try writer.write(q) }
-                case .lines(let format, let sink):
-                    guard case .serialized(let bytes, _) = try ExecutorLineSerializer(format: format).serialize(quads) else {
-                        throw RDFWriteError("cannot write the statements of record \(position.number)")
-                    }
-                    try bytes.withUnsafeBytes { try sink($0) }
-                case .records:
-                    continue
-                }
-                summary.statements += quads.count
-                summary.written += 1
-            case .serialized(let bytes, let statements):
-                guard case .lines(_, let sink) = output else { continue }
-                try bytes.withUnsafeBytes { try sink($0) }
-                summary.statements += statements
-                summary.written += 1
-            case .rejected(let reason):
-                summary.rejected += 1
-                try rejects?.write(position: position, input: record, reason: reason)
-            case .skipped:
-                summary.skipped += 1
-            }
-        }
-        for u in unreadable {
-            summary.read += 1
-            summary.rejected += 1
-            try rejects?.write(position: u.position, input: nil, reason: u.reason)
-        }
+        try writer.finish()
+        progress?(writer.summary)
+        return writer.summary
     }
 }

@@ -10,34 +10,44 @@ struct ExecutorRecordMapper: Sendable {
 
     /// What becomes of `record`; `sequence` numbers records across all inputs (for blank nodes).
     func map(_ record: RecordValue, sequence: Int) -> ExecutorResult {
+        var lines: RDFTargetLines?
+        return map(record, sequence: sequence, lines: &lines)
+    }
+
+    /// What becomes of `record`, its RDF statements written to `lines` (when given) as
+    /// N-Triples or N-Quads lines.
+    func map(_ record: RecordValue, sequence: Int, lines: inout RDFTargetLines?) -> ExecutorResult {
+        lines?.beginRecord()
         do {
-            return try mapOrReject(record, sequence: sequence)
+            return try mapOrReject(record, sequence: sequence, lines: &lines)
         } catch {
-            return .rejected(error.reason)
+            return lines?.endRecord(rejection: error) ?? .rejected(error.reason)
         }
     }
 
-    private func mapOrReject(_ input: RecordValue, sequence: Int) throws(ExpressionRejection) -> ExecutorResult {
+    private func mapOrReject(_ input: RecordValue, sequence: Int,
+                             lines: inout RDFTargetLines?) throws(ExpressionRejection) -> ExecutorResult {
         var record = input
         for join in joins { record = try join.apply(to: record) }
         var context = ExpressionContext(record: record, fields: [], maps: maps)
         if let filter = spec.filter, !(try filter.holds(context)) { return .skipped }
         context.fields.reserveCapacity(spec.fields.count)
         var present = [Bool](repeating: true, count: spec.fields.count)
-        for (i, field) in spec.fields.enumerated() {
+        for i in spec.fields.indices {
+            // The fields by index, not copied: the threads share them.
             do {
-                if let when = field.when, !(try when.holds(context)) {
+                if let when = spec.fields[i].when, !(try when.holds(context)) {
                     present[i] = false
                     context.fields.append(.null)
                     continue
                 }
-                context.fields.append(try value(of: field, context))
+                context.fields.append(try value(of: spec.fields[i], context))
             } catch {
-                throw error.within("field '\(field.name)'")
+                throw error.within("field '\(spec.fields[i].name)'")
             }
         }
         if let rdf = spec.target.rdf {
-            return .quads(try RDFTargetBuilder.quads(rdf, context, sequence: sequence))
+            return try RDFTargetStatements.result(rdf, context, sequence: sequence, lines: &lines)
         }
         let result = output(context.fields, present: present)
         if let schema = spec.target.schema, let problems = schema.problems(of: result) {

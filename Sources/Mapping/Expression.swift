@@ -21,7 +21,7 @@ indirect enum Expression: Sendable {
     func evaluate(_ context: ExpressionContext) throws(ExpressionRejection) -> RecordValue {
         switch self {
         case .path(let path):
-            return ExpressionValue.collapse(path.values(in: context.record))
+            return path.value(in: context.record)
         case .field(let index, _):
             return context.fields[index]
         case .constant(let value):

@@ -68,27 +68,46 @@ struct ExpressionDatePattern: Sendable, Hashable {
 
     /// Reads `text`; throws a rejection when it does not match or is no real date.
     func parse(_ text: String) throws(ExpressionRejection) -> Value {
-        let fail = ExpressionRejection("'\(text)' does not match the date pattern '\(self.text)'")
+        var fail: ExpressionRejection { ExpressionRejection("'\(text)' does not match the date pattern '\(self.text)'") }
+        var v: Value
+        if tokens == nil, let iso = ISOBytes.parse(text) {
+            // ASCII ISO 8601 read on the bytes: the same as on the characters, faster.
+            guard let read = iso else { throw fail }
+            v = read
+        } else {
+            v = try parseCharacters(text, fail: fail)
+        }
+        guard (1...12).contains(v.month), v.day >= 1, v.day <= Self.daysIn(month: v.month, year: v.year),
+              (v.hour ?? 0) < 24 || ((v.hour ?? 0) == 24 && v.minute == 0 && v.second == 0),
+              v.minute < 60, v.second < 60 else {
+            throw ExpressionRejection("'\(text)' is not a real date or time")
+        }
+        return v
+    }
+
+    /// Reads `text` character by character, for patterns and for text that is not ASCII.
+    private func parseCharacters(_ text: String,
+                                 fail: @autoclosure () -> ExpressionRejection) throws(ExpressionRejection) -> Value {
         var v = Value()
         var s = Substring(text)
         func digits(_ min: Int, _ max: Int) throws(ExpressionRejection) -> Int {
             let run = s.prefix(max).prefix { $0.isASCII && $0.isNumber }
-            guard run.count >= min, let n = Int(run) else { throw fail }
+            guard run.count >= min, let n = Int(run) else { throw fail() }
             s = s.dropFirst(run.count)
             return n
         }
         func literal(_ t: String) throws(ExpressionRejection) {
-            guard s.hasPrefix(t) else { throw fail }
+            guard s.hasPrefix(t) else { throw fail() }
             s = s.dropFirst(t.count)
         }
         func zone() throws(ExpressionRejection) {
             if s.first == "Z" { v.zone = "Z"; s = s.dropFirst(); return }
-            guard let sign = s.first, sign == "+" || sign == "-" else { throw fail }
+            guard let sign = s.first, sign == "+" || sign == "-" else { throw fail() }
             s = s.dropFirst()
             let h = try digits(2, 2)
             try literal(":")
             let m = try digits(2, 2)
-            guard h <= 14, m < 60 else { throw fail }
+            guard h <= 14, m < 60 else { throw fail() }
             v.zone = "\(sign)\(Self.pad(h, 2)):\(Self.pad(m, 2))"
         }
         if let tokens {
@@ -106,7 +125,7 @@ struct ExpressionDatePattern: Sendable, Hashable {
                 case .second2: v.second = try digits(2, 2); if v.hour == nil { v.hour = 0 }
                 case .fraction:
                     let run = s.prefix { $0.isASCII && $0.isNumber }
-                    guard !run.isEmpty, run.count <= 9 else { throw fail }
+                    guard !run.isEmpty, run.count <= 9 else { throw fail() }
                     v.fraction = String(run)
                     s = s.dropFirst(run.count)
                 case .zone: try zone()
@@ -114,7 +133,7 @@ struct ExpressionDatePattern: Sendable, Hashable {
                 }
             }
         } else {
-            if s.first == "-" || s.first == "+" { throw fail }
+            if s.first == "-" || s.first == "+" { throw fail() }
             v.year = try digits(4, 4)
             try literal("-")
             v.month = try digits(2, 2)
@@ -131,7 +150,7 @@ struct ExpressionDatePattern: Sendable, Hashable {
                     if s.first == "." {
                         s = s.dropFirst()
                         let run = s.prefix { $0.isASCII && $0.isNumber }
-                        guard !run.isEmpty else { throw fail }
+                        guard !run.isEmpty else { throw fail() }
                         v.fraction = String(run)
                         s = s.dropFirst(run.count)
                     }
@@ -139,12 +158,7 @@ struct ExpressionDatePattern: Sendable, Hashable {
             }
             if !s.isEmpty { try zone() }
         }
-        guard s.isEmpty else { throw fail }
-        guard (1...12).contains(v.month), v.day >= 1, v.day <= Self.daysIn(month: v.month, year: v.year),
-              (v.hour ?? 0) < 24 || ((v.hour ?? 0) == 24 && v.minute == 0 && v.second == 0),
-              v.minute < 60, v.second < 60 else {
-            throw ExpressionRejection("'\(text)' is not a real date or time")
-        }
+        guard s.isEmpty else { throw fail() }
         return v
     }
 

@@ -88,8 +88,14 @@ struct ExpressionTemplate: Sendable {
             case .text(let t):
                 if results == nil { single += t } else { for i in results!.indices { results![i] += t } }
             case .reference(let expression, let name, let reserved):
+                let value = try expression.evaluate(context)
+                if results == nil, let t = Self.singleText(value) {
+                    if t.isEmpty { return .null }
+                    single += !encodesIRI || whole ? t : reserved ? Self.iriReservedSafe(t) : Self.iriSafe(t)
+                    continue
+                }
                 var texts: [String] = []
-                try ExpressionValue.forEachItem(try expression.evaluate(context)) { (item) throws(ExpressionRejection) in
+                try ExpressionValue.forEachItem(value) { (item) throws(ExpressionRejection) in
                     guard let t = ExpressionValue.text(item) else {
                         throw ExpressionRejection("template '\(text)': {\(name)} is \(ExpressionValue.describe(item)), not text")
                     }
@@ -111,10 +117,23 @@ struct ExpressionTemplate: Sendable {
         return results.count == 1 ? .string(results[0]) : .array(results.map { .string($0) })
     }
 
+    /// The text of a single scalar value (empty for the empty string, which counts as no
+    /// value); nil for null, lists and objects, which take the general way.
+    @inline(__always)
+    private static func singleText(_ value: RecordValue) -> String? {
+        switch value {
+        case .string(let s): s
+        case .number(let s): s.isEmpty ? nil : s
+        case .bool(let b): b ? "true" : "false"
+        case .null, .array, .object: nil
+        }
+    }
+
     /// `text` with every character that is not iunreserved (RFC 3987: letters, digits,
     /// `-._~` and the non-ASCII ucschar ranges) percent-encoded as UTF-8.
     static func iriSafe(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(isIUnreserved) { return text }
+        var ascii = text
+        if ascii.withUTF8({ $0.allSatisfy(isUnreservedASCII) }) || text.unicodeScalars.allSatisfy(isIUnreserved) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if isIUnreserved(scalar) { out.unicodeScalars.append(scalar) } else { out += percentEncoded(scalar) }
@@ -145,6 +164,15 @@ struct ExpressionTemplate: Sendable {
             out += String(byte & 0xF, radix: 16, uppercase: true)
         }
         return out
+    }
+
+    /// An ASCII letter, digit or `-._~`.
+    @inline(__always)
+    private static func isUnreservedASCII(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: true
+        default: false
+        }
     }
 
     private static func isIUnreserved(_ s: Unicode.Scalar) -> Bool {

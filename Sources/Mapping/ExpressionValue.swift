@@ -40,6 +40,16 @@ enum ExpressionValue {
         }
     }
 
+    /// True when `items(value)` is `[value]`: a scalar that is not the empty string.
+    @inline(__always)
+    static func isSingleItem(_ value: RecordValue) -> Bool {
+        switch value {
+        case .null, .array: false
+        case .string(let s): !s.isEmpty
+        default: true
+        }
+    }
+
     /// Calls `body` with each of `items(value)`, without making the list.
     @inline(__always)
     static func forEachItem(_ value: RecordValue,

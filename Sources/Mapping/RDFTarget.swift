@@ -24,18 +24,41 @@ struct RDFTargetResource: Sendable {
 
     var subject: Subject
     /// `rdf:type` IRIs.
-    var classes: [String]
+    var classes: [String] { didSet { classTerms = classes.map(Term.iri) } }
+    /// The classes as terms, made once rather than for every record.
+    private(set) var classTerms: [Term]
     var properties: [RDFTargetProperty]
     /// The named graph (an IRI expression), or nil for the default graph (or the parent's).
     var graph: Expression?
     var when: ExpressionCondition?
+
+    init(subject: Subject, classes: [String], properties: [RDFTargetProperty], graph: Expression?, when: ExpressionCondition?) {
+        self.subject = subject
+        self.classes = classes
+        classTerms = classes.map(Term.iri)
+        self.properties = properties
+        self.graph = graph
+        self.when = when
+    }
+
+    /// `rdf:type` as a term.
+    static let typeTerm = Term.iri(RDFVocabulary.type)
 }
 
 /// A predicate–object map.
 struct RDFTargetProperty: Sendable {
-    var predicates: [String]
+    var predicates: [String] { didSet { predicateTerms = predicates.map(Term.iri) } }
+    /// The predicates as terms, made once rather than for every record.
+    private(set) var predicateTerms: [Term]
     var object: RDFTargetObject
     var when: ExpressionCondition?
+
+    init(predicates: [String], object: RDFTargetObject, when: ExpressionCondition?) {
+        self.predicates = predicates
+        predicateTerms = predicates.map(Term.iri)
+        self.object = object
+        self.when = when
+    }
 }
 
 /// What the object of a property is.

@@ -50,19 +50,36 @@ enum RDFTargetLiteral {
         datatype.hasPrefix(Namespace.xsd.iri) ? "xsd:" + datatype.dropFirst(Namespace.xsd.iri.count) : "<\(datatype)>"
     }
 
+    /// `[+-]?[0-9]+`.
     static func isInteger(_ s: String) -> Bool {
-        var u = Substring(s)
-        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
-        return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
+        let u = unsigned(s)
+        return !u.isEmpty && u.allSatisfy(isDigit)
     }
 
+    /// `[+-]?[0-9]*(\.[0-9]*)?` with at least one digit.
     static func isDecimal(_ s: String) -> Bool {
-        var u = Substring(s)
-        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
-        let parts = u.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
-        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        var digits = 0, dots = 0
+        for b in unsigned(s) {
+            if isDigit(b) {
+                digits += 1
+            } else if b == UInt8(ascii: "."), dots == 0 {
+                dots += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0
     }
+
+    /// The bytes of `s` after a leading sign.
+    private static func unsigned(_ s: String) -> Substring.UTF8View {
+        let u = s.utf8[...]
+        guard let first = u.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return u }
+        return u.dropFirst()
+    }
+
+    @inline(__always)
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     static func isDouble(_ s: String) -> Bool {
         if ["INF", "-INF", "+INF", "NaN"].contains(s) { return true }
@@ -72,9 +89,11 @@ enum RDFTargetLiteral {
     }
 
     static func isDate(_ s: String, time: Bool) -> Bool {
-        guard let pattern = try? ExpressionDatePattern("iso"), let v = try? pattern.parse(s) else { return false }
+        guard let v = try? iso.parse(s) else { return false }
         return time ? v.hour != nil : v.hour == nil
     }
+
+    private static let iso = try! ExpressionDatePattern("iso")
 
     /// True for a BCP 47 language tag in its simple form (`nb`, `nn-NO`, `en-GB`).
     static func isLanguageTag(_ s: String) -> Bool {
@@ -87,16 +106,21 @@ enum RDFTargetLiteral {
     /// forbid), else why not.
     static func iriProblem(_ iri: String) -> String? {
         guard IRIResolver.isAbsolute(iri) else { return "'\(iri)' is not an absolute IRI" }
-        for byte in iri.utf8 {
-            switch byte {
-            case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                 UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                let bad = Unicode.Scalar(byte)
-                return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
-            default:
-                continue
-            }
-        }
-        return nil
+        var iri = iri
+        guard let byte = iri.withUTF8({ $0.first(where: isForbiddenInIRI) }) else { return nil }
+        let bad = Unicode.Scalar(byte)
+        return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
+    }
+
+    /// The ASCII characters an IRI cannot hold: controls, space, `<>"{}|\^` and backtick,
+    /// as bit sets over 0–63 and 64–127.
+    private static let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF
+    private static let forbiddenHigh: UInt64 = 0x3800_0001_5000_0000
+
+    @inline(__always)
+    private static func isForbiddenInIRI(_ b: UInt8) -> Bool {
+        if b < 0x40 { return forbiddenLow >> UInt64(b) & 1 != 0 }
+        if b < 0x80 { return forbiddenHigh >> UInt64(b - 0x40) & 1 != 0 }
+        return false
     }
 }

@@ -1,6 +1,6 @@
 /// One value of a record as read from CSV (a flat object of strings), JSON or XML (elements
 /// as objects, attributes as `@name` members, text as `#text`), and as written.
-public indirect enum RecordValue: Sendable, Hashable {
+public enum RecordValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number, kept as written so formatting and precision are not lost.
