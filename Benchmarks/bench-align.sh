@@ -7,10 +7,7 @@
 # Targets (issue 7): anatomy F1 >= 0.90 in under 10 s; 10,000 x 10,000 in under 10 s and 1 GB.
 
 set -uo pipefail
-export LC_ALL=C
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$HERE")
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 N=10000
 BUILD=1
 while [ $# -gt 0 ]; do
@@ -23,14 +20,8 @@ while [ $# -gt 0 ]; do
 done
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "bench-align: --concepts takes a positive integer" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench-align: needs /usr/bin/time (apt install time)" >&2; exit 2; }
-mkdir -p "$DATA"
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench-align.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-SAMSVAR=${SAMSVAR:-$ROOT/.build/release/samsvar}
-if [ "$BUILD" = 1 ]; then
-    echo "building samsvar (release) ..."
-    (cd "$ROOT" && swift build -c release --product samsvar) >"$DATA/build.log" 2>&1 || { echo "build failed (Benchmarks/data/build.log)" >&2; exit 1; }
-fi
+bench_setup bench-align
+bench_build
 
 measure() {  # measure NAME CMD...: prints wall seconds and peak RSS, keeps stderr in $TMP/err
     local name=$1; shift

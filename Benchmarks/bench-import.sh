@@ -12,12 +12,7 @@
 # Each store's quad count is checked against the generator's count.
 
 set -uo pipefail
-if [ -z "${EPOCHREALTIME:-}" ]; then echo "bench-import: needs bash 5 or later" >&2; exit 2; fi
-export LC_ALL=C
-
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$HERE")
-DATA="$HERE/data"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PEER_PYTHON=${PEER_PYTHON:-/opt/rdfpeers/bin/python}
 DATASETS=20000
 RUNS=3
@@ -33,17 +28,8 @@ while [ $# -gt 0 ]; do
 done
 [[ "$DATASETS" =~ ^[1-9][0-9]*$ && "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench-import: --datasets and --runs take positive integers" >&2; exit 2; }
 
-mkdir -p "$DATA"
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench-import.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-
-SAMSVAR=${SAMSVAR:-$ROOT/.build/release/samsvar}
-if [ "$BUILD" = 1 ]; then
-    echo "building samsvar (swift build -c release --product samsvar) ..."
-    (cd "$ROOT" && swift build -c release --product samsvar) >"$DATA/build.log" 2>&1 \
-        || { echo "build failed (see Benchmarks/data/build.log)" >&2; exit 1; }
-fi
-[ -x "$SAMSVAR" ] || { echo "bench-import: $SAMSVAR is missing" >&2; exit 1; }
+bench_setup bench-import
+bench_build
 
 FILE="$DATA/catalog-$DATASETS.nt"
 if [ ! -s "$FILE" ] || [ ! -s "$FILE.count" ] || [ "$HERE/generate-catalog.py" -nt "$FILE" ]; then

@@ -21,13 +21,7 @@
 # enforced; the script exits 1 if a tool fails or the outputs differ.
 
 set -uo pipefail
-if [ -z "${EPOCHREALTIME:-}" ]; then echo "bench-map: needs bash 5 or later (\$EPOCHREALTIME)" >&2; exit 2; fi
-export LC_ALL=C
-
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$HERE")
-DATA="$HERE/data"
-MAPPINGS="$HERE/mappings"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 MORPH_PYTHON=${MORPH_PYTHON:-/opt/morphkgc/bin/python}
 ROWS=20000
 JSON_MB=100
@@ -57,21 +51,14 @@ done
 case "$ONLY" in ""|rdf|csv|memory) ;; *) echo "bench-map: --only takes rdf, csv or memory" >&2; exit 2 ;; esac
 part() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
-mkdir -p "$DATA"
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench-map.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+bench_setup bench-map
+MAPPINGS="$HERE/mappings"
 echo "load: $(uptime | sed 's/.*load average: //') (1, 5, 15 min), $(nproc) cores"
 
 # ---------------------------------------------------------------------------------------------
 # 1. Build Samsvar (release) unless another binary is given.
 
-SAMSVAR=${SAMSVAR:-$ROOT/.build/release/samsvar}
-if [ "$BUILD" = 1 ] && [ "$SAMSVAR" = "$ROOT/.build/release/samsvar" ]; then
-    echo "building samsvar (swift build -c release --product samsvar) ..."
-    (cd "$ROOT" && swift build -c release --product samsvar) >"$DATA/build.log" 2>&1 \
-        || { echo "build failed (see Benchmarks/data/build.log)" >&2; exit 1; }
-fi
-[ -x "$SAMSVAR" ] || { echo "bench-map: $SAMSVAR is missing" >&2; exit 1; }
+bench_build
 
 # generate FILE ARGS...: runs the generator once; regenerated when the generator is newer.
 generate() {
