@@ -110,6 +110,14 @@ struct MapRunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
             if summary.read == 0 {
                 FileHandle.standardError.write(Data("warning: no records were read; does the source's iterator match the input?\n".utf8))
+            } else if let first = inputs.first {
+                let (records, empty) = MappingDiagnostics.emptyPathFields(spec, input: first)
+                for (field, path) in empty {
+                    let checked = records == 1 ? "the first record" : "all of the first \(records) records"
+                    let message = "warning: field '\(field)' is empty in \(checked) of \(first); "
+                        + "is its path '\(path)' spelt as in the input?\n"
+                    FileHandle.standardError.write(Data(message.utf8))
+                }
             }
         }
         if failOnReject, summary.rejected > 0 { throw ExitCode(1) }
