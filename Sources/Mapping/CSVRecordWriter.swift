@@ -65,7 +65,7 @@ public struct CSVRecordWriter: RecordWriter {
         let mark = output.bytes.count
         do throws(RecordOutputError) {
             guard case .object(let members) = record else {
-                throw RecordOutputError("a CSV row is written from an object, not \(Self.kind(record))")
+                throw RecordOutputError("a CSV row is written from an object, not \(record.kindName)")
             }
             if columns == nil { columns = members.map(\.name) }
             try start()
@@ -172,22 +172,5 @@ public struct CSVRecordWriter: RecordWriter {
         }
     }
 
-    static func plainText(_ value: RecordValue) -> String {
-        switch value {
-        case .string(let s), .number(let s): s
-        case .bool(let b): b ? "true" : "false"
-        default: ""
-        }
-    }
-
-    static func kind(_ value: RecordValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
+    static func plainText(_ value: RecordValue) -> String { ExpressionValue.text(value) ?? "" }
 }

@@ -11,7 +11,7 @@ extension JSONSchemaContext {
             }
             if !names.contains(where: { JSONSchemaValue.has(instance, type: $0) }) {
                 let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
-                outcome.errors.append(error("type", "is \(JSONSchemaValue.typeName(instance)), not \(expected)"))
+                outcome.errors.append(error("type", "is \(instance.kindName), not \(expected)"))
             }
         }
         if case .array(let allowed)? = keywords["enum"], !allowed.contains(where: { JSONSchemaValue.equal($0, instance) }) {
@@ -77,17 +77,6 @@ enum JSONSchemaValue {
             return JSONSchemaNumber(text)?.isInteger ?? false
         default:
             return false
-        }
-    }
-
-    static func typeName(_ value: RecordValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
         }
     }
 

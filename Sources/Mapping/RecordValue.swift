@@ -11,6 +11,21 @@ public enum RecordValue: Sendable, Hashable {
     case object([RecordMember])
 }
 
+extension RecordValue {
+    /// What kind of value this is, for messages: `null`, `a boolean`, `a number`, `a
+    /// string`, `an array`, `an object` (JSON's names, as JSON Schema's `type` speaks of them).
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
 /// A named member of an object value.
 public struct RecordMember: Sendable, Hashable {
     public var name: String

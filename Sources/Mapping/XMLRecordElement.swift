@@ -24,7 +24,7 @@ struct XMLRecordElement {
     mutating func append(_ record: RecordValue, to out: inout [UInt8], level: Int,
                          declaringNamespaces: Bool) throws(RecordOutputError) {
         guard case .object = record else {
-            throw RecordOutputError("an XML record is written from an object, not \(CSVRecordWriter.kind(record))")
+            throw RecordOutputError("an XML record is written from an object, not \(record.kindName)")
         }
         try element(name, record, level: level, to: &out, declarations: declaringNamespaces)
     }
