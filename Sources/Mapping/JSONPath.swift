@@ -118,24 +118,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The states of a member value, given its object's states and the member's name
     /// (checked with `nameIs`).
     func member(of states: States, nameIs: (_ name: [UInt8]) -> Bool) -> States {
-        var out: States = 0
-        var rest = states
-        while rest != 0 {
-            let k = rest.trailingZeroBitCount
-            rest &= rest - 1
-            guard k < steps.count else { continue }
-            switch steps[k] {
-            case .descendants: out |= 1 << k
-            case .wildcard: out |= 1 << (k + 1)
-            case .member(let name): if nameIs(name) { out |= 1 << (k + 1) }
-            case .index: break
-            }
-        }
-        return closure(out)
+        advance(states) { if case .member(let name) = $0 { nameIs(name) } else { false } }
     }
 
     /// The states of an array element, given its array's states and its index.
     func element(of states: States, index: Int) -> States {
+        advance(states) { if case .index(let n) = $0 { n == index } else { false } }
+    }
+
+    /// One level down from `states`: a `..` stays where it is, `*` is passed, and a name or
+    /// index step is passed when `passes` says so.
+    @inline(__always)
+    private func advance(_ states: States, passes: (Step) -> Bool) -> States {
         var out: States = 0
         var rest = states
         while rest != 0 {
@@ -145,8 +139,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             switch steps[k] {
             case .descendants: out |= 1 << k
             case .wildcard: out |= 1 << (k + 1)
-            case .index(let n): if n == index { out |= 1 << (k + 1) }
-            case .member: break
+            case let step: if passes(step) { out |= 1 << (k + 1) }
             }
         }
         return closure(out)
