@@ -107,20 +107,8 @@ enum RDFTargetLiteral {
     static func iriProblem(_ iri: String) -> String? {
         guard IRIResolver.isAbsolute(iri) else { return "'\(iri)' is not an absolute IRI" }
         var iri = iri
-        guard let byte = iri.withUTF8({ $0.first(where: isForbiddenInIRI) }) else { return nil }
+        guard let byte = iri.withUTF8(IRIBytes.firstForbidden) else { return nil }
         let bad = Unicode.Scalar(byte)
         return "'\(iri)' is not a valid IRI: it holds \(bad == " " ? "a space" : RecordEncoding.describe(bad))"
-    }
-
-    /// The ASCII characters an IRI cannot hold: controls, space, `<>"{}|\^` and backtick,
-    /// as bit sets over 0–63 and 64–127.
-    private static let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF
-    private static let forbiddenHigh: UInt64 = 0x3800_0001_5000_0000
-
-    @inline(__always)
-    private static func isForbiddenInIRI(_ b: UInt8) -> Bool {
-        if b < 0x40 { return forbiddenLow >> UInt64(b) & 1 != 0 }
-        if b < 0x80 { return forbiddenHigh >> UInt64(b - 0x40) & 1 != 0 }
-        return false
     }
 }

@@ -77,10 +77,10 @@ public final class NQuadsWriter {
         }
     }
 
-    /// `<iri>`: the bytes are checked (`firstForbidden`), then copied in one piece.
+    /// `<iri>`: the bytes are checked (`IRIBytes.firstForbidden`), then copied in one piece.
     static func appendIRI(_ iri: String, to out: inout [UInt8]) throws {
         let bad: UInt8? = withUTF8(iri) { u in
-            if let b = firstForbidden(u) { return b }
+            if let b = IRIBytes.firstForbidden(u) { return b }
             out.append(0x3C)
             out.append(contentsOf: u)
             out.append(0x3E)
@@ -98,56 +98,6 @@ public final class NQuadsWriter {
         if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = string
         return copy.withUTF8(body)
-    }
-
-    /// The ASCII bytes an IRIREF cannot hold raw (`ByteCursor.isForbiddenInIRI` and `\`:
-    /// controls, space, `"<>\^` backtick and `{|}`), as bit sets over 0–63 and 64–127.
-    private static let forbiddenLow: UInt64 = 0x5000_0005_FFFF_FFFF
-    private static let forbiddenHigh: UInt64 = 0x3800_0001_5000_0000
-
-    /// The first byte of `u` that an IRIREF cannot hold raw, if any. Eight bytes at a
-    /// time are screened with word arithmetic (`hasLess` and `hasByte` find whether any
-    /// byte of a word is below a bound or equal to a value, exactly); only a word with a
-    /// hit is looked at byte by byte.
-    static func firstForbidden(_ u: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        var i = 0
-        if let base = u.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= u.count {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let screened = hasLess(w, 0x21) | hasByte(w, 0x22) | hasByte(w, 0x3C) | hasByte(w, 0x3E)
-                    | hasByte(w, 0x5C) | hasByte(w, 0x5E) | hasByte(w, 0x60) | hasByte(w, 0x7B) | hasByte(w, 0x7C)
-                    | hasByte(w, 0x7D)
-                if screened != 0 { break }
-                i += 8
-            }
-        }
-        while i < u.count {
-            if isForbidden(u[i]) { return u[i] }
-            i += 1
-        }
-        return nil
-    }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// Non-zero when some byte of `w` is below `n` (n ≤ 128).
-    @inline(__always)
-    private static func hasLess(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & highs }
-
-    /// Non-zero when some byte of `w` is `b`.
-    @inline(__always)
-    private static func hasByte(_ w: UInt64, _ b: UInt64) -> UInt64 {
-        let x = w ^ (ones &* b)
-        return (x &- ones) & ~x & highs
-    }
-
-    @inline(__always)
-    private static func isForbidden(_ b: UInt8) -> Bool {
-        if b < 0x40 { return forbiddenLow >> UInt64(b) & 1 != 0 }
-        if b < 0x80 { return forbiddenHigh >> UInt64(b - 0x40) & 1 != 0 }
-        return false
     }
 
     /// `"string"`: runs of bytes that need no escape are copied at once.

@@ -1,7 +1,9 @@
+import RDF
 import Testing
 @testable import Turtle
 
-/// The N-Quads writer screens IRIs eight bytes at a time (`NQuadsWriter.firstForbidden`):
+/// The N-Quads writer (and the record mapper) screen IRIs eight bytes at a time
+/// (`IRIBytes.firstForbidden`):
 /// for every byte value at every position of a 20-byte IRI (two words and a tail), it finds
 /// exactly the bytes an IRIREF cannot hold raw (RDF 1.1 N-Triples §2.3, IRIREF).
 @Suite struct NQuadsIRICheckTests {
@@ -17,7 +19,7 @@ import Testing
             for value in 0...255 {
                 var bytes = clean
                 bytes[position] = UInt8(value)
-                let found = bytes.withUnsafeBufferPointer { NQuadsWriter.firstForbidden($0) }
+                let found = bytes.withUnsafeBufferPointer { IRIBytes.firstForbidden($0) }
                 let expected: UInt8? = Self.forbidden(UInt8(value)) ? UInt8(value) : nil
                 if found != expected { misses += 1 }
             }
@@ -27,7 +29,7 @@ import Testing
 
     @Test func firstOfSeveralAndEmpty() {
         let bytes = Array("http://a b<c>".utf8)
-        #expect(bytes.withUnsafeBufferPointer { NQuadsWriter.firstForbidden($0) } == 0x20)
-        #expect([UInt8]().withUnsafeBufferPointer { NQuadsWriter.firstForbidden($0) } == nil)
+        #expect(bytes.withUnsafeBufferPointer { IRIBytes.firstForbidden($0) } == 0x20)
+        #expect([UInt8]().withUnsafeBufferPointer { IRIBytes.firstForbidden($0) } == nil)
     }
 }
